@@ -1,0 +1,38 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError } from '../platform/errors.js';
+
+/** The one exit for errors: every failure becomes the `{ error: {...} }` envelope. */
+export function installErrorHandler(app: FastifyInstance, opts: { spaFallback: boolean }) {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    let appError: AppError;
+    if (err instanceof AppError) {
+      appError = err;
+    } else if (hasZodFastifySchemaValidationErrors(err)) {
+      appError = new AppError('VALIDATION_FAILED', {
+        issues: err.validation.map((v) => ({
+          path: [err.validationContext ?? 'body', ...String(v.instancePath).split('/').filter(Boolean)],
+          message: v.message,
+        })),
+      });
+    } else if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (err.statusCode === 400 && err instanceof SyntaxError)) {
+      appError = new AppError('MALFORMED_JSON');
+    } else if (err.statusCode === 429) {
+      appError = new AppError('RATE_LIMITED');
+    } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      appError = new AppError('VALIDATION_FAILED', { reason: err.message });
+    } else {
+      req.log.error({ err: { message: err.message, stack: err.stack, code: err.code } }, 'unhandled error');
+      appError = new AppError('INTERNAL');
+    }
+    void reply.status(appError.status).send(appError.toEnvelope());
+  });
+  app.setNotFoundHandler((req, reply) => {
+    // The single-page app owns every non-API GET path (client-side routing).
+    if (opts.spaFallback && req.method === 'GET' && !req.url.startsWith('/api/')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    const e = new AppError('NOT_FOUND');
+    return reply.status(404).send(e.toEnvelope());
+  });
+}

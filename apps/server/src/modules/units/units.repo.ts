@@ -1,0 +1,355 @@
+import { sql, type Selectable } from 'kysely';
+import type { Db, Tx } from '../../db/engine.js';
+import type { UnitEventKind, UnitsTable, UnitStatus } from '../../db/schema.js';
+
+export type UnitRow = Omit<Selectable<UnitsTable>, 'path'> & { path: string };
+
+const unitColumns = [
+  'u.associationId',
+  'u.id',
+  'u.node',
+  'u.code',
+  'u.name',
+  'u.level',
+  'u.parentId',
+  sql<string>`u.path::text`.as('path'),
+  'u.adminUnitCode',
+  'u.status',
+  'u.validFrom',
+  'u.validTo',
+  'u.version',
+  'u.createdAt',
+] as const;
+
+const childCount = sql<number>`(select count(*)::int from units c where c.parent_id = u.id and c.status = 'active')`.as(
+  'childCount',
+);
+
+/** `path` lies within one of the given subtrees. */
+export function withinPaths(column: string, paths: string[]) {
+  return sql<boolean>`${sql.ref(column)} <@ any(cast(${paths} as text[])::ltree[])`;
+}
+
+export async function findUnit(tx: Tx, id: string) {
+  return tx
+    .selectFrom('units as u')
+    .select([...unitColumns, childCount])
+    .where('u.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Locks the rows for the rest of the transaction so concurrent tree edits serialize. */
+export async function lockUnits(tx: Tx, ids: string[]): Promise<UnitRow[]> {
+  if (ids.length === 0) return [];
+  return tx
+    .selectFrom('units as u')
+    .select(unitColumns)
+    .where('u.id', 'in', ids)
+    .orderBy('u.id')
+    .forUpdate()
+    .execute();
+}
+
+export async function findUnitByCode(tx: Tx, code: string) {
+  return tx.selectFrom('units as u').select(unitColumns).where('u.code', '=', code).executeTakeFirst();
+}
+
+export async function codeExists(tx: Tx, code: string, exceptId?: string) {
+  let q = tx.selectFrom('units').select('id').where('code', '=', code);
+  if (exceptId) q = q.where('id', '<>', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+export interface ListFilter {
+  parentId?: string;
+  scopePaths: string[];
+  q?: string;
+  includeInactive: boolean;
+  after?: { code: string; id: string };
+  limit: number;
+}
+
+/** Children of a unit, or a search within the caller's subtrees, keyset-paged by code. */
+export async function listUnits(tx: Tx, f: ListFilter) {
+  let q = tx.selectFrom('units as u').select([...unitColumns, childCount]);
+  if (f.parentId) q = q.where('u.parentId', '=', f.parentId);
+  q = q.where(withinPaths('u.path', f.scopePaths));
+  if (!f.includeInactive) q = q.where('u.status', '=', 'active');
+  if (f.q) {
+    const pattern = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb(sql`hoi_fold(u.name)`, 'like', sql`hoi_fold(${pattern})`),
+        eb(sql`lower(u.code)`, 'like', pattern.toLowerCase()),
+      ]),
+    );
+  }
+  if (f.after) {
+    const { code, id } = f.after;
+    q = q.where((eb) => eb.or([eb('u.code', '>', code), eb.and([eb('u.code', '=', code), eb('u.id', '>', id)])]));
+  }
+  return q.orderBy('u.code').orderBy('u.id').limit(f.limit + 1).execute();
+}
+
+export async function insertUnit(
+  tx: Tx,
+  row: {
+    associationId: string;
+    id: string;
+    code: string;
+    name: string;
+    level: number;
+    parentId: string | null;
+    parentPath: string | null;
+    adminUnitCode: string | null;
+    validFrom: string;
+  },
+): Promise<UnitRow> {
+  const { parentPath, ...values } = row;
+  const inserted = await tx
+    .insertInto('units')
+    .values({ ...values, path: '' })
+    .returning('node')
+    .executeTakeFirstOrThrow();
+  const path = parentPath ? `${parentPath}.${inserted.node}` : String(inserted.node);
+  await tx.updateTable('units').set({ path: sql`${path}::ltree` }).where('id', '=', row.id).execute();
+  await tx.insertInto('unitNames').values({ associationId: row.associationId, unitId: row.id, name: row.name, validFrom: row.validFrom }).execute();
+  await tx
+    .insertInto('unitParents')
+    .values({ associationId: row.associationId, unitId: row.id, parentId: row.parentId, validFrom: row.validFrom })
+    .execute();
+  return (await lockUnits(tx, [row.id]))[0]!;
+}
+
+export async function updateUnitRow(
+  tx: Tx,
+  id: string,
+  set: Partial<{ name: string; code: string; adminUnitCode: string | null; status: UnitStatus; validTo: string | null; parentId: string | null }>,
+) {
+  await tx
+    .updateTable('units')
+    .set({ ...set, version: sql`version + 1` })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Closes the open name interval at `date` and opens a new one. */
+export async function recordName(tx: Tx, associationId: string, unitId: string, name: string, date: string) {
+  await tx.updateTable('unitNames').set({ validTo: date }).where('unitId', '=', unitId).where('validTo', 'is', null).execute();
+  await tx.insertInto('unitNames').values({ associationId, unitId, name, validFrom: date }).execute();
+}
+
+/** Closes the open parent interval at `date` and, unless `parentId` is undefined, opens a new one. */
+export async function recordParent(tx: Tx, associationId: string, unitIds: string[], parentId: string | undefined, date: string) {
+  if (unitIds.length === 0) return;
+  await tx.updateTable('unitParents').set({ validTo: date }).where('unitId', 'in', unitIds).where('validTo', 'is', null).execute();
+  if (parentId !== undefined) {
+    await tx
+      .insertInto('unitParents')
+      .values(unitIds.map((unitId) => ({ associationId, unitId, parentId, validFrom: date })))
+      .execute();
+  }
+}
+
+export async function closeNames(tx: Tx, unitId: string, date: string) {
+  await tx.updateTable('unitNames').set({ validTo: date }).where('unitId', '=', unitId).where('validTo', 'is', null).execute();
+}
+
+/** Re-parents `unitIds` (all children of one old parent) and rewrites their subtrees' paths. */
+export async function moveSubtrees(tx: Tx, unitIds: string[], newParentId: string, newParentPath: string) {
+  if (unitIds.length === 0) return;
+  await tx
+    .updateTable('units')
+    .set({ parentId: newParentId, version: sql`version + 1` })
+    .where('id', 'in', unitIds)
+    .execute();
+  await sql`
+    update units d
+       set path = ${newParentPath}::ltree || subpath(d.path, nlevel(m.path) - 1)
+      from units m
+     where m.id = any(${unitIds}::uuid[])
+       and d.path <@ m.path`.execute(tx);
+}
+
+export async function activeChildIds(tx: Tx, parentIds: string[]): Promise<string[]> {
+  if (parentIds.length === 0) return [];
+  const rows = await tx
+    .selectFrom('units')
+    .select('id')
+    .where('parentId', 'in', parentIds)
+    .where('status', '=', 'active')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Latest date on which anything about these units changed (effective dates cannot go before it). */
+export async function latestChangeDate(tx: Tx, unitIds: string[]): Promise<string | null> {
+  if (unitIds.length === 0) return null;
+  const r = await sql<{ d: string | null }>`
+    select greatest(
+      (select max(valid_from) from units where id = any(${unitIds}::uuid[])),
+      (select max(valid_from) from unit_names where unit_id = any(${unitIds}::uuid[])),
+      (select max(valid_from) from unit_parents where unit_id = any(${unitIds}::uuid[]))
+    )::text as d`.execute(tx);
+  return r.rows[0]?.d ?? null;
+}
+
+export async function insertEvent(
+  tx: Tx,
+  e: {
+    associationId: string;
+    id: string;
+    kind: UnitEventKind;
+    effectiveDate: string;
+    actorUserId: string | null;
+    actorName: string | null;
+    details: Record<string, unknown>;
+    subjects: string[];
+    predecessors?: string[];
+    successors?: string[];
+  },
+) {
+  await tx
+    .insertInto('unitEvents')
+    .values({
+      associationId: e.associationId,
+      id: e.id,
+      kind: e.kind,
+      effectiveDate: e.effectiveDate,
+      actorUserId: e.actorUserId,
+      actorName: e.actorName,
+      details: JSON.stringify(e.details),
+    })
+    .execute();
+  const links = [
+    ...e.subjects.map((unitId) => ({ unitId, role: 'subject' as const })),
+    ...(e.predecessors ?? []).map((unitId) => ({ unitId, role: 'predecessor' as const })),
+    ...(e.successors ?? []).map((unitId) => ({ unitId, role: 'successor' as const })),
+  ];
+  const unique = [...new Map(links.map((l) => [`${l.unitId}/${l.role}`, l])).values()];
+  if (unique.length) {
+    await tx
+      .insertInto('unitEventUnits')
+      .values(unique.map((l) => ({ associationId: e.associationId, eventId: e.id, ...l })))
+      .execute();
+  }
+  const pairs = (e.predecessors ?? []).flatMap((p) => (e.successors ?? []).map((s) => ({ p, s }))).filter((x) => x.p !== x.s);
+  if (pairs.length) {
+    await tx
+      .insertInto('unitSuccessors')
+      .values(pairs.map(({ p, s }) => ({ associationId: e.associationId, eventId: e.id, predecessorId: p, successorId: s, effectiveDate: e.effectiveDate })))
+      .execute();
+  }
+}
+
+export async function endAssignmentsAt(tx: Tx, unitIds: string[], date: string) {
+  if (unitIds.length === 0) return;
+  await tx
+    .updateTable('roleAssignments')
+    .set({ validTo: date })
+    .where('unitId', 'in', unitIds)
+    .where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>', date)]))
+    .execute();
+}
+
+export interface AsOfNode {
+  id: string;
+  parentId: string | null;
+  code: string;
+  name: string;
+  level: number;
+}
+
+/** The whole association's tree as it stood on `date` (no recursion: interval filters only). */
+export async function treeAsOf(tx: Tx, date: string): Promise<AsOfNode[]> {
+  const r = await sql<AsOfNode>`
+    select u.id, p.parent_id as "parentId", u.code, coalesce(n.name, u.name) as name, u.level
+      from units u
+      join unit_parents p on p.unit_id = u.id and p.valid_from <= ${date}::date
+                         and (p.valid_to is null or p.valid_to > ${date}::date)
+      left join unit_names n on n.unit_id = u.id and n.valid_from <= ${date}::date
+                         and (n.valid_to is null or n.valid_to > ${date}::date)
+     where u.valid_from <= ${date}::date and (u.valid_to is null or u.valid_to > ${date}::date)
+     order by u.level, u.code`.execute(tx);
+  return r.rows;
+}
+
+/** The subtrees below `rootIds` as they stood on `date` (recursive over the parent history). */
+export async function subtreeAsOf(tx: Tx, rootIds: string[], date: string): Promise<AsOfNode[]> {
+  const r = await sql<AsOfNode>`
+    with recursive t(id, parent_id) as (
+      select u.id, p.parent_id
+        from units u
+        join unit_parents p on p.unit_id = u.id and p.valid_from <= ${date}::date
+                           and (p.valid_to is null or p.valid_to > ${date}::date)
+       where u.id = any(${rootIds}::uuid[])
+         and u.valid_from <= ${date}::date and (u.valid_to is null or u.valid_to > ${date}::date)
+      union
+      select p.unit_id, p.parent_id
+        from unit_parents p
+        join t on p.parent_id = t.id
+       where p.valid_from <= ${date}::date and (p.valid_to is null or p.valid_to > ${date}::date)
+    )
+    select u.id, t.parent_id as "parentId", u.code, coalesce(n.name, u.name) as name, u.level
+      from t
+      join units u on u.id = t.id
+      left join unit_names n on n.unit_id = u.id and n.valid_from <= ${date}::date
+                         and (n.valid_to is null or n.valid_to > ${date}::date)
+     where u.valid_from <= ${date}::date and (u.valid_to is null or u.valid_to > ${date}::date)
+     order by u.level, u.code`.execute(tx);
+  return r.rows;
+}
+
+export async function nameHistory(tx: Tx, unitId: string) {
+  return tx
+    .selectFrom('unitNames')
+    .select(['name', 'validFrom', 'validTo'])
+    .where('unitId', '=', unitId)
+    .whereRef('validFrom', '<', sql`coalesce(valid_to, 'infinity'::date)`)
+    .orderBy('validFrom')
+    .orderBy('id')
+    .execute();
+}
+
+export async function parentHistory(tx: Tx, unitId: string) {
+  return tx
+    .selectFrom('unitParents as p')
+    .leftJoin('units as pu', 'pu.id', 'p.parentId')
+    .select(['p.parentId', 'pu.name as parentName', 'p.validFrom', 'p.validTo'])
+    .where('p.unitId', '=', unitId)
+    .whereRef('p.validFrom', '<', sql`coalesce(p.valid_to, 'infinity'::date)`)
+    .orderBy('p.validFrom')
+    .orderBy('p.id')
+    .execute();
+}
+
+export async function eventsOfUnit(tx: Tx, unitId: string) {
+  const events = await tx
+    .selectFrom('unitEvents as e')
+    .innerJoin('unitEventUnits as l', 'l.eventId', 'e.id')
+    .select(['e.id', 'e.kind', 'e.effectiveDate', 'e.actorName', 'e.createdAt', 'e.details'])
+    .where('l.unitId', '=', unitId)
+    .distinct()
+    .orderBy('e.effectiveDate')
+    .orderBy('e.createdAt')
+    .execute();
+  const ids = events.map((e) => e.id);
+  const links = ids.length
+    ? await tx
+        .selectFrom('unitEventUnits as l')
+        .innerJoin('units as u', 'u.id', 'l.unitId')
+        .select(['l.eventId', 'l.role', 'u.id', 'u.name', 'u.code'])
+        .where('l.eventId', 'in', ids)
+        .where('l.role', 'in', ['predecessor', 'successor'])
+        .execute()
+    : [];
+  return events.map((e) => ({
+    ...e,
+    predecessors: links.filter((l) => l.eventId === e.id && l.role === 'predecessor').map(({ id, name, code }) => ({ id, name, code })),
+    successors: links.filter((l) => l.eventId === e.id && l.role === 'successor').map(({ id, name, code }) => ({ id, name, code })),
+  }));
+}
+
+export async function unitExistsAnywhere(system: Db, id: string) {
+  return (await system.selectFrom('units').select('associationId').where('id', '=', id).executeTakeFirst()) !== undefined;
+}

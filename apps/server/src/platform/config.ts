@@ -1,0 +1,30 @@
+import path from 'node:path';
+
+/** Runtime configuration, read once from the environment. */
+export interface Config {
+  port: number;
+  host: string;
+  /** PostgreSQL server URL; when absent the embedded PGlite engine is used. */
+  databaseUrl: string | null;
+  dataDir: string;
+  adminPassword: string | null;
+  demoPassword: string;
+  /** Cookie `Secure` flag: on when served over HTTPS. */
+  secureCookies: boolean;
+  sessionHours: number;
+  logLevel: string;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: Number(env.PORT ?? 8080),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL && env.DATABASE_URL.length > 0 ? env.DATABASE_URL : null,
+    dataDir: path.resolve(env.HOI_DATA_DIR ?? 'data'),
+    adminPassword: env.HOI_ADMIN_PASSWORD ?? null,
+    demoPassword: env.HOI_DEMO_PASSWORD ?? 'demo-password-2026',
+    secureCookies: env.HOI_SECURE_COOKIES === '1',
+    sessionHours: Number(env.HOI_SESSION_HOURS ?? 12),
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

@@ -1,0 +1,184 @@
+/**
+ * The closed catalogue of API error codes. Every code has an HTTP status and a message in
+ * Vietnamese and English; adding a code without both fails to compile.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_DISABLED',
+  'TOTP_REQUIRED',
+  'TOTP_INVALID',
+  'TOTP_SETUP_REQUIRED',
+  'CSRF_INVALID',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'RATE_LIMITED',
+  'PRECONDITION_REQUIRED',
+  'STALE_VERSION',
+  'DUPLICATE_CODE',
+  'DUPLICATE_USERNAME',
+  'UNIT_MOVE_CYCLE',
+  'UNIT_LEVEL_INVALID',
+  'UNIT_INACTIVE',
+  'UNIT_HAS_CHILDREN',
+  'UNIT_IS_ROOT',
+  'UNIT_DATE_INVALID',
+  'MERGE_INVALID',
+  'SPLIT_INVALID',
+  'CROSS_ASSOCIATION',
+  'ADMIN_UNIT_UNKNOWN',
+  'ROLE_UNKNOWN',
+  'PASSWORD_WEAK',
+  'PASSWORD_MISMATCH',
+  'DATABASE_LOCKED',
+  'BACKUP_INVALID',
+  'RESTORE_TARGET_NOT_EMPTY',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** HTTP status per error code; `Record` makes a missing entry a compile error. */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_LOCKED: 423,
+  ACCOUNT_DISABLED: 403,
+  TOTP_REQUIRED: 401,
+  TOTP_INVALID: 401,
+  TOTP_SETUP_REQUIRED: 403,
+  CSRF_INVALID: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  RATE_LIMITED: 429,
+  PRECONDITION_REQUIRED: 428,
+  STALE_VERSION: 409,
+  DUPLICATE_CODE: 409,
+  DUPLICATE_USERNAME: 409,
+  UNIT_MOVE_CYCLE: 422,
+  UNIT_LEVEL_INVALID: 422,
+  UNIT_INACTIVE: 422,
+  UNIT_HAS_CHILDREN: 422,
+  UNIT_IS_ROOT: 422,
+  UNIT_DATE_INVALID: 422,
+  MERGE_INVALID: 422,
+  SPLIT_INVALID: 422,
+  CROSS_ASSOCIATION: 422,
+  ADMIN_UNIT_UNKNOWN: 422,
+  ROLE_UNKNOWN: 422,
+  PASSWORD_WEAK: 422,
+  PASSWORD_MISMATCH: 422,
+  DATABASE_LOCKED: 503,
+  BACKUP_INVALID: 422,
+  RESTORE_TARGET_NOT_EMPTY: 409,
+  INTERNAL: 500,
+};
+
+/** Messages, Vietnamese first. */
+export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
+  VALIDATION_FAILED: { vi: 'Dữ liệu không hợp lệ', en: 'The request data is invalid' },
+  MALFORMED_JSON: { vi: 'Nội dung JSON không đúng định dạng', en: 'The request body is not valid JSON' },
+  UNAUTHENTICATED: { vi: 'Bạn cần đăng nhập', en: 'You need to log in' },
+  INVALID_CREDENTIALS: {
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng',
+    en: 'Wrong username or password',
+  },
+  ACCOUNT_LOCKED: {
+    vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần; hãy thử lại sau',
+    en: 'The account is temporarily locked after repeated failed logins; try again later',
+  },
+  ACCOUNT_DISABLED: { vi: 'Tài khoản đã bị vô hiệu hóa', en: 'The account is disabled' },
+  TOTP_REQUIRED: { vi: 'Cần mã xác thực hai lớp', en: 'A two-factor code is required' },
+  TOTP_INVALID: { vi: 'Mã xác thực hai lớp không đúng', en: 'The two-factor code is wrong' },
+  TOTP_SETUP_REQUIRED: {
+    vi: 'Quản trị viên phải bật xác thực hai lớp trước khi tiếp tục',
+    en: 'Administrators must enable two-factor authentication first',
+  },
+  CSRF_INVALID: {
+    vi: 'Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF)',
+    en: 'Missing or wrong anti-forgery (CSRF) token',
+  },
+  FORBIDDEN: { vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You may not do this' },
+  NOT_FOUND: { vi: 'Không tìm thấy', en: 'Not found' },
+  RATE_LIMITED: { vi: 'Quá nhiều yêu cầu; hãy thử lại sau', en: 'Too many requests; try later' },
+  PRECONDITION_REQUIRED: {
+    vi: 'Cần gửi phiên bản hiện tại (If-Match) khi cập nhật',
+    en: 'Updates need the current version in If-Match',
+  },
+  STALE_VERSION: {
+    vi: 'Dữ liệu đã được người khác thay đổi; hãy tải lại rồi sửa',
+    en: 'Someone else changed this record; reload and edit again',
+  },
+  DUPLICATE_CODE: { vi: 'Mã đã được sử dụng', en: 'The code is already in use' },
+  DUPLICATE_USERNAME: { vi: 'Tên đăng nhập đã tồn tại', en: 'The username already exists' },
+  UNIT_MOVE_CYCLE: {
+    vi: 'Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó',
+    en: 'A unit cannot be moved under itself or one of its descendants',
+  },
+  UNIT_LEVEL_INVALID: {
+    vi: 'Cấp của đơn vị không phù hợp với đơn vị cấp trên',
+    en: 'The unit level does not fit under the parent unit',
+  },
+  UNIT_INACTIVE: {
+    vi: 'Đơn vị đã giải thể hoặc đã sáp nhập',
+    en: 'The unit is dissolved or merged',
+  },
+  UNIT_HAS_CHILDREN: {
+    vi: 'Đơn vị còn đơn vị trực thuộc; hãy chuyển hoặc giải thể chúng trước',
+    en: 'The unit still has child units; move or dissolve them first',
+  },
+  UNIT_IS_ROOT: {
+    vi: 'Không thể thực hiện thao tác này với đơn vị gốc',
+    en: 'This operation is not allowed on the root unit',
+  },
+  UNIT_DATE_INVALID: {
+    vi: 'Ngày hiệu lực không hợp lệ (không được ở tương lai hoặc trước thay đổi gần nhất)',
+    en: 'Invalid effective date (not in the future nor before the latest change)',
+  },
+  MERGE_INVALID: { vi: 'Không thể hợp nhất các đơn vị này', en: 'These units cannot be merged' },
+  SPLIT_INVALID: { vi: 'Không thể chia tách đơn vị này', en: 'This unit cannot be split' },
+  CROSS_ASSOCIATION: {
+    vi: 'Các đơn vị thuộc các hội khác nhau',
+    en: 'The units belong to different associations',
+  },
+  ADMIN_UNIT_UNKNOWN: {
+    vi: 'Mã đơn vị hành chính không tồn tại',
+    en: 'Unknown administrative unit code',
+  },
+  ROLE_UNKNOWN: { vi: 'Vai trò không tồn tại', en: 'Unknown role' },
+  PASSWORD_WEAK: {
+    vi: 'Mật khẩu phải có ít nhất 10 ký tự',
+    en: 'The password must have at least 10 characters',
+  },
+  PASSWORD_MISMATCH: { vi: 'Mật khẩu hiện tại không đúng', en: 'The current password is wrong' },
+  DATABASE_LOCKED: {
+    vi: 'Cơ sở dữ liệu nhúng đang được máy chủ Hội sử dụng; hãy dừng máy chủ hoặc dùng API',
+    en: 'The embedded database is in use by a running Hội server; stop it or use the API',
+  },
+  BACKUP_INVALID: {
+    vi: 'Tệp sao lưu hỏng hoặc không đúng định dạng',
+    en: 'The backup file is damaged or not a Hội backup',
+  },
+  RESTORE_TARGET_NOT_EMPTY: {
+    vi: 'Cơ sở dữ liệu đích đã có dữ liệu; chỉ khôi phục vào cơ sở dữ liệu trống',
+    en: 'The target database already has data; restore only into an empty one',
+  },
+  INTERNAL: { vi: 'Lỗi hệ thống', en: 'Internal error' },
+};
+
+/** The one error envelope every API error uses. */
+export interface ErrorEnvelope {
+  error: {
+    code: ErrorCode;
+    /** Vietnamese message. */
+    message: string;
+    /** English message. */
+    messageEn: string;
+    details?: unknown;
+  };
+}
