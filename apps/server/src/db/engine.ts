@@ -130,6 +130,9 @@ export async function migrateToLatest(system: Db): Promise<string[]> {
 /**
  * Runs `fn` in a transaction of the application role with the association set for row-level
  * security. Every tenant-owned read or write goes through here.
+ *
+ * On PGlite there is one connection: inside `fn`, use only `tx` — a query on `db.system` or
+ * `db.app` would wait for the connection `fn` holds, forever.
  */
 export async function inTenant<T>(db: Db, associationId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (tx) => {

@@ -1,5 +1,5 @@
 import type { RoleCode } from '@hoi/contracts';
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { inTenant } from '../db/engine.js';
 import type { Deps } from '../platform/deps.js';
 import { newId } from '../platform/ids.js';
@@ -75,12 +75,13 @@ export async function createTestTree(deps: Deps, opts: { founded?: string } = {}
 }
 
 /** A logged-in HTTP client: carries the session cookie and the CSRF token. */
+type Res = Promise<LightMyRequestResponse>;
 export interface Client {
-  request(opts: InjectOptions): ReturnType<FastifyInstance['inject']>;
-  get(url: string): ReturnType<FastifyInstance['inject']>;
-  post(url: string, payload?: unknown, headers?: Record<string, string>): ReturnType<FastifyInstance['inject']>;
-  patch(url: string, payload: unknown, headers?: Record<string, string>): ReturnType<FastifyInstance['inject']>;
-  delete(url: string): ReturnType<FastifyInstance['inject']>;
+  request(opts: InjectOptions): Res;
+  get(url: string): Res;
+  post(url: string, payload?: unknown, headers?: Record<string, string>): Res;
+  patch(url: string, payload: unknown, headers?: Record<string, string>): Res;
+  delete(url: string): Res;
 }
 
 export function anonymous(app: FastifyInstance): Client {
@@ -88,7 +89,7 @@ export function anonymous(app: FastifyInstance): Client {
 }
 
 function clientWith(app: FastifyInstance, cookies: Record<string, string>, csrf: string): Client {
-  const request = (opts: InjectOptions) =>
+  const request = (opts: InjectOptions): Res =>
     app.inject({ ...opts, cookies: { ...cookies, ...(opts.cookies ?? {}) }, headers: { 'x-csrf-token': csrf, ...(opts.headers ?? {}) } });
   return {
     request,
@@ -105,4 +106,39 @@ export async function login(app: FastifyInstance, username: string, password = T
   const cookie = res.cookies.find((c) => c.name === 'hoi_session');
   const body = res.json<{ csrfToken: string }>();
   return clientWith(app, { hoi_session: cookie!.value }, body.csrfToken);
+}
+
+/**
+ * A session opened directly in the database (no password check, no rate limit), for tests that
+ * need many logged-in calls. Login itself is tested through the route.
+ */
+export async function sessionFor(app: FastifyInstance, deps: Deps, username: string): Promise<Client> {
+  const { randomToken, hashToken } = await import('../modules/auth/tokens.js');
+  const u = await deps.db.system.selectFrom('users').select(['id', 'associationId']).where('username', '=', username).executeTakeFirstOrThrow();
+  const token = randomToken();
+  const csrf = randomToken(16);
+  await deps.db.system
+    .insertInto('sessions')
+    .values({ associationId: u.associationId, id: newId(), tokenHash: hashToken(token), userId: u.id, csrfToken: csrf, expiresAt: new Date(Date.now() + 3600_000) })
+    .execute();
+  return clientWith(app, { hoi_session: token }, csrf);
+}
+
+/** A few administrative units under the fictitious province 99, for tests that need the list. */
+export async function ensureTestAdminUnits(deps: Deps) {
+  await deps.db.system
+    .insertInto('adminUnits')
+    .values([
+      { code: '99', level: 'province', name: 'Tỉnh Thử Nghiệm', divisionType: 'tỉnh', codename: 'thu_nghiem', provinceCode: null },
+    ])
+    .onConflict((oc) => oc.column('code').doNothing())
+    .execute();
+  await deps.db.system
+    .insertInto('adminUnits')
+    .values([
+      { code: '99001', level: 'commune', name: 'Xã Thử Một', divisionType: 'xã', codename: 'xa_thu_mot', provinceCode: '99' },
+      { code: '99002', level: 'commune', name: 'Phường Thử Hai', divisionType: 'phường', codename: 'phuong_thu_hai', provinceCode: '99' },
+    ])
+    .onConflict((oc) => oc.column('code').doNothing())
+    .execute();
 }

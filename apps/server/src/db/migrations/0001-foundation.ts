@@ -91,6 +91,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index units_name_trgm on units using gin (hoi_fold(name) gin_trgm_ops)`.execute(db);
   await sql`create index units_admin_code on units (association_id, admin_unit_code)`.execute(db);
 
+  // Which association owns a unit id: lets a tenant transaction tell "not found" from "belongs
+  // to another association" without reading that association's rows.
+  await sql`
+    create function hoi_unit_tenant(uuid) returns uuid
+    language sql stable security definer set search_path = public
+    as $$ select association_id from units where id = $1 $$`.execute(db);
+  await sql`grant execute on function hoi_unit_tenant(uuid) to hoi_app`.execute(db);
   await sql`
     create table unit_names (
       association_id uuid not null,

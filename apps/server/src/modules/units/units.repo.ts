@@ -1,5 +1,5 @@
 import { sql, type Selectable } from 'kysely';
-import type { Db, Tx } from '../../db/engine.js';
+import type { Tx } from '../../db/engine.js';
 import type { UnitEventKind, UnitsTable, UnitStatus } from '../../db/schema.js';
 
 export type UnitRow = Omit<Selectable<UnitsTable>, 'path'> & { path: string };
@@ -350,6 +350,8 @@ export async function eventsOfUnit(tx: Tx, unitId: string) {
   }));
 }
 
-export async function unitExistsAnywhere(system: Db, id: string) {
-  return (await system.selectFrom('units').select('associationId').where('id', '=', id).executeTakeFirst()) !== undefined;
+/** Whether the id names a unit of any association (through a SECURITY DEFINER function). */
+export async function unitExistsAnywhere(tx: Tx, id: string) {
+  const r = await sql<{ a: string | null }>`select hoi_unit_tenant(${id}::uuid) as a`.execute(tx);
+  return r.rows[0]?.a != null;
 }

@@ -22,7 +22,7 @@ export async function lockExisting(deps: Deps, tx: Tx, ids: string[]) {
   const rows = await repo.lockUnits(tx, [...new Set(ids)]);
   for (const id of ids) {
     if (!rows.some((r) => r.id === id)) {
-      throw new AppError((await repo.unitExistsAnywhere(deps.db.system, id)) ? 'CROSS_ASSOCIATION' : 'NOT_FOUND', { unitId: id });
+      throw new AppError((await repo.unitExistsAnywhere(tx, id)) ? 'CROSS_ASSOCIATION' : 'NOT_FOUND', { unitId: id });
     }
   }
   return (id: string) => rows.find((r) => r.id === id)!;
@@ -66,12 +66,20 @@ export async function getUnit(deps: Deps, actor: Actor, id: string): Promise<Uni
   });
 }
 
-/** Root units of the caller's reading scope (outermost assignments only). */
-function scopeRoots(actor: Actor) {
+/**
+ * The caller's reading scope: subtree paths and their outermost units. The CLI (system) reads
+ * the whole association from its root.
+ */
+async function readScope(tx: Tx, actor: Actor): Promise<{ paths: string[]; rootIds: string[] }> {
+  if (actor.via === 'cli') {
+    const root = await tx.selectFrom('units').select(['id']).select((eb) => eb.cast<string>('path', 'text').as('path')).where('parentId', 'is', null).executeTakeFirst();
+    return root ? { paths: [root.path], rootIds: [root.id] } : { paths: [], rootIds: [] };
+  }
   const paths = scopePaths(actor, 'unit.read');
-  return actor.assignments.filter(
+  const outermost = actor.assignments.filter(
     (a) => paths.includes(a.unitPath) && !paths.some((p) => p !== a.unitPath && isDescendantOrSelf(a.unitPath, p)),
   );
+  return { paths, rootIds: [...new Set(outermost.map((a) => a.unitId))] };
 }
 
 export async function listUnits(
@@ -81,7 +89,8 @@ export async function listUnits(
 ) {
   return inTenant(deps.db.app, actor.associationId, async (tx) => {
     const levelNames = await levelNamesOf(tx, actor.associationId);
-    const paths = scopePaths(actor, 'unit.read');
+    const scope = await readScope(tx, actor);
+    const paths = scope.paths;
     let rows;
     if (input.parentId) {
       const parent = found(await repo.findUnit(tx, input.parentId));
@@ -90,8 +99,7 @@ export async function listUnits(
     } else if (input.q) {
       rows = await repo.listUnits(tx, { scopePaths: paths, q: input.q, includeInactive: input.includeInactive, ...(input.after ? { after: input.after } : {}), limit: input.limit });
     } else {
-      const roots = scopeRoots(actor);
-      const all = await Promise.all(roots.map((r) => repo.findUnit(tx, r.unitId)));
+      const all = await Promise.all(scope.rootIds.map((id) => repo.findUnit(tx, id)));
       rows = all.filter((r) => r !== undefined).sort((a, b) => a.code.localeCompare(b.code));
       return { items: rows.map((r) => presentUnit(r, levelNames)), nextCursor: null };
     }
@@ -111,7 +119,7 @@ export async function treeAsOf(deps: Deps, actor: Actor, input: { asOf?: string 
       assertCanReadUnit(actor, root);
       rootIds = [root.id];
     } else {
-      rootIds = scopeRoots(actor).map((a) => a.unitId);
+      rootIds = (await readScope(tx, actor)).rootIds;
     }
     if (rootIds.length === 0) return { asOf, nodes: [] };
     const isWholeTree = rootIds.length === 1 && (await repo.findUnit(tx, rootIds[0]!))?.parentId === null;
