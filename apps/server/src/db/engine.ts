@@ -57,7 +57,7 @@ function openPostgres(url: string): Database {
       if (oid === OID_NUMERIC) return (v: string) => v;
       return pg.types.getTypeParser(oid, format);
     },
-  } as pg.CustomTypesConfig;
+  };
   const systemPool = new pg.Pool({ connectionString: url, max: 4, types });
   const appPool = new pg.Pool({ connectionString: url, max: 10, types });
   appPool.on('connect', (client) => {
@@ -114,13 +114,13 @@ async function openPGlite(opts: OpenOptions): Promise<Database> {
 /** Applies pending migrations; throws with the failing migration's name. */
 export async function migrateToLatest(system: Db): Promise<string[]> {
   const migrator = new Migrator({
-    db: system as unknown as Kysely<unknown>,
+    db: system,
     provider: { getMigrations: async () => migrations },
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
-    throw new Error(`Migration ${failed?.migrationName ?? '?'} failed: ${String(error)}`, {
+    throw new Error(`Migration ${failed?.migrationName ?? '?'} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`, {
       cause: error,
     });
   }

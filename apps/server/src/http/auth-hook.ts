@@ -3,7 +3,7 @@ import type { Actor } from '../platform/actor.js';
 import { hasPermission } from '../platform/authorize.js';
 import type { Deps } from '../platform/deps.js';
 import { AppError } from '../platform/errors.js';
-import { mustSetUpTotp, resolveApiToken, resolveSession, totpState } from '../modules/auth/auth.service.js';
+import { resolveApiToken, resolveSession } from '../modules/auth/auth.service.js';
 import { SESSION_COOKIE } from '../modules/auth/tokens.js';
 
 declare module 'fastify' {
@@ -43,10 +43,7 @@ export function installAuthHook(app: FastifyInstance, deps: Deps) {
     }
     req.actor = actor;
 
-    if (!req.routeOptions.config.allowDuringTotpSetup && actor.assignments.some((a) => a.role === 'association_admin')) {
-      const state = await totpState(deps, actor);
-      if (mustSetUpTotp(actor, state.policy, state.totpEnabled)) throw new AppError('TOTP_SETUP_REQUIRED');
-    }
+    if (actor.totpSetupRequired && !req.routeOptions.config.allowDuringTotpSetup) throw new AppError('TOTP_SETUP_REQUIRED');
     if (access.kind === 'permission' && !hasPermission(actor, access.permission)) {
       throw new AppError('FORBIDDEN');
     }

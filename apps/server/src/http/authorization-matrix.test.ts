@@ -214,7 +214,7 @@ describe('authorization matrix', () => {
         const res = await client.request(await entry.request(helpers));
         const want = entry.expect[persona];
         const [status, code] = Array.isArray(want) ? want : [want, undefined];
-        const gotCode = res.statusCode >= 400 ? (res.json() as { error?: { code?: string } }).error?.code : undefined;
+        const gotCode = res.statusCode >= 400 ? res.json<{ error?: { code?: string } }>().error?.code : undefined;
         if (res.statusCode !== status || (code && gotCode !== code)) {
           failures.push(`${persona}: expected ${status}${code ? ` ${code}` : ''}, got ${res.statusCode} ${gotCode ?? ''} ${res.statusCode >= 400 ? res.body.slice(0, 200) : ''}`);
         }

@@ -25,6 +25,8 @@ export interface Actor {
   sessionId: string | null;
   csrfToken: string | null;
   ip: string | null;
+  /** An administrator who must enable two-factor authentication before doing anything else. */
+  totpSetupRequired: boolean;
 }
 
 /** The CLI acts as the system, recorded by name in the audit log. */
@@ -40,5 +42,6 @@ export function cliActor(associationId: string): Actor {
     sessionId: null,
     csrfToken: null,
     ip: null,
+    totpSetupRequired: false,
   };
 }

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import type { RoleCode } from '@hoi/contracts';
 import { inTenant } from '../db/engine.js';
 import type { Deps } from '../platform/deps.js';
 import { newId } from '../platform/ids.js';
 import { hashPassword } from '../modules/auth/passwords.js';
+import { importAdminUnits } from '../modules/admin-units/admin-units.import.js';
 import { createAssociation } from '../modules/associations/associations.service.js';
 import * as unitsRepo from '../modules/units/units.repo.js';
 import * as usersRepo from '../modules/users/users.repo.js';
@@ -32,6 +34,15 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
   const adminHash = await hashPassword(adminPassword);
   const demoHash = await hashPassword(deps.config.demoPassword);
 
+  // The demo links its communes to a small hand-written sample of the official list; a real
+  // installation imports the full list with `hoi admin-units import`.
+  const anyAdminUnit = await deps.db.system.selectFrom('adminUnits').select('code').limit(1).executeTakeFirst();
+  if (!anyAdminUnit) {
+    await importAdminUnits(deps.db.system, [
+      fileURLToPath(new URL('./admin-units-sample.json', import.meta.url)),
+      fileURLToPath(new URL('./admin-units-sample-conversions.csv', import.meta.url)),
+    ]);
+  }
   const oversight = await createAssociation(deps, { kind: 'oversight', ...DEMO_OVERSIGHT, root: { ...DEMO_OVERSIGHT.root, validFrom: DEMO_FOUNDED } });
   const assoc = await createAssociation(deps, { ...DEMO_ASSOCIATION, oversightId: oversight.id, root: { ...DEMO_ASSOCIATION.root, validFrom: DEMO_FOUNDED } });
   const knownAdminCodes = new Set((await deps.db.system.selectFrom('adminUnits').select('code').execute()).map((r) => r.code));

@@ -88,7 +88,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`create index units_path on units using gist (path)`.execute(db);
   await sql`create index units_parent on units (association_id, parent_id)`.execute(db);
-  await sql`create index units_name_trgm on units using gin (hoi_fold(name) gin_trgm_ops)`.execute(db);
+  await sql`create index units_search_trgm on units using gin (hoi_fold(code || ' ' || name) gin_trgm_ops)`.execute(db);
   await sql`create index units_admin_code on units (association_id, admin_unit_code)`.execute(db);
 
   // Which association owns a unit id: lets a tenant transaction tell "not found" from "belongs

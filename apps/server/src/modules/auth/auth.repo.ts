@@ -34,7 +34,9 @@ export async function findSessionActor(system: Db, tokenHash: string, now: Date)
       'u.id as userId',
       'u.username',
       'u.displayName',
+      'u.totpEnabled',
       'a.kind as associationKind',
+      'a.settings',
     ])
     .where('s.tokenHash', '=', tokenHash)
     .where('s.expiresAt', '>', now)
@@ -53,7 +55,9 @@ export async function findTokenActor(system: Db, tokenHash: string, now: Date) {
       'u.id as userId',
       'u.username',
       'u.displayName',
+      'u.totpEnabled',
       'a.kind as associationKind',
+      'a.settings',
     ])
     .where('t.tokenHash', '=', tokenHash)
     .where('t.revokedAt', 'is', null)

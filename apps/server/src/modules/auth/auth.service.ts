@@ -85,13 +85,15 @@ export async function login(
 
 async function toActor(
   deps: Deps,
-  base: Omit<Actor, 'assignments'>,
+  base: Omit<Actor, 'assignments' | 'totpSetupRequired'>,
+  totp: { policy: { requireTotpForAdmins?: boolean }; enabled: boolean },
 ): Promise<Actor> {
   const rows = await repo.activeAssignments(deps.db.system, base.associationId, base.userId, todayIn(deps.clock));
   const assignments: ActorAssignment[] = rows
     .filter((r) => r.role in ROLES)
     .map((r) => ({ ...r, role: r.role as RoleCode, permissions: ROLES[r.role as RoleCode].permissions }));
-  return { ...base, assignments };
+  const actor = { ...base, assignments, totpSetupRequired: false };
+  return { ...actor, totpSetupRequired: mustSetUpTotp(actor, totp.policy, totp.enabled) };
 }
 
 /** The actor behind a session cookie, or null when the session is unknown or expired. */
@@ -110,7 +112,7 @@ export async function resolveSession(deps: Deps, token: string, ip: string | nul
     sessionId: s.sessionId,
     csrfToken: s.csrfToken,
     ip,
-  });
+  }, { policy: s.settings, enabled: s.totpEnabled });
 }
 
 /** The actor behind an `Authorization: Bearer hoi_…` API token. */
@@ -130,7 +132,7 @@ export async function resolveApiToken(deps: Deps, token: string, ip: string | nu
     sessionId: null,
     csrfToken: null,
     ip,
-  });
+  }, { policy: t.settings, enabled: t.totpEnabled });
 }
 
 export async function logout(deps: Deps, actor: Actor): Promise<void> {
@@ -142,7 +144,7 @@ export async function logout(deps: Deps, actor: Actor): Promise<void> {
 }
 
 /** Administrators must enable TOTP once the association's policy requires it. */
-export function mustSetUpTotp(actor: Actor, policy: { requireTotpForAdmins?: boolean }, totpEnabled: boolean) {
+export function mustSetUpTotp(actor: Pick<Actor, 'assignments'>, policy: { requireTotpForAdmins?: boolean }, totpEnabled: boolean) {
   return (
     policy.requireTotpForAdmins === true &&
     !totpEnabled &&
@@ -179,15 +181,6 @@ export async function getMe(deps: Deps, actor: Actor): Promise<Me> {
       csrfToken: actor.csrfToken ?? '',
       totpSetupRequired: mustSetUpTotp(actor, assoc.settings, user.totpEnabled),
     };
-  });
-}
-
-/** The association's 2FA policy and whether this user has TOTP (checked on every request). */
-export async function totpState(deps: Deps, actor: Actor) {
-  return inTenant(deps.db.app, actor.associationId, async (tx) => {
-    const user = await repo.getUserSecrets(tx, actor.userId);
-    const assoc = await repo.getAssociation(tx, actor.associationId);
-    return { policy: assoc?.settings ?? {}, totpEnabled: user?.totpEnabled ?? false };
   });
 }
 

@@ -55,7 +55,7 @@ async function checkInvariants(associationId: string) {
 
 const asOfKey = async (associationId: string, date: string) => {
   const actor = cliActor(associationId);
-  const t = await units.treeAsOf(ctx.deps, actor, { asOf: date });
+  const t = JSON.parse(await units.treeAsOf(ctx.deps, actor, { asOf: date })) as { nodes: { id: string }[] };
   return JSON.stringify([...t.nodes].sort((a, b) => a.id.localeCompare(b.id)));
 };
 
@@ -159,8 +159,9 @@ describe('tree operations (property)', () => {
       target: { code: `C1-${t.code}`, name: 'Xã Đông Tây', parentId: t.units.p1! },
       effectiveDate: '2025-02-01',
     });
-    const before = await units.treeAsOf(ctx.deps, actor, { asOf: '2025-01-31' });
-    const after = await units.treeAsOf(ctx.deps, actor, { asOf: '2025-02-01' });
+    type View = { nodes: { id: string; name: string; parentId: string | null }[] };
+    const before = JSON.parse(await units.treeAsOf(ctx.deps, actor, { asOf: '2025-01-31' })) as View;
+    const after = JSON.parse(await units.treeAsOf(ctx.deps, actor, { asOf: '2025-02-01' })) as View;
     expect(before.nodes.map((n) => n.name)).toEqual(expect.arrayContaining(['Xã Đông Hưng', 'Xã Tây Sơn']));
     expect(before.nodes.map((n) => n.name)).not.toContain('Xã Đông Tây');
     expect(after.nodes.map((n) => n.name)).toContain('Xã Đông Tây');

@@ -1,0 +1,62 @@
+/**
+ * `npm run bench`: the foundation's speed targets on generated data, on PGlite and (when a
+ * server is reachable) on PostgreSQL. Results print as a table and go to bench/results/.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { openDatabase } from '../../apps/server/src/db/engine.js';
+import { readConfig } from '../../apps/server/src/platform/config.js';
+import type { Deps } from '../../apps/server/src/platform/deps.js';
+import { benchTree } from './tree.bench.js';
+import { benchStartup } from './startup.bench.js';
+
+export interface Result {
+  engine: string;
+  name: string;
+  target: string;
+  value: string;
+  ok: boolean;
+}
+
+async function serverUrl(): Promise<string | null> {
+  const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@localhost:5432/postgres';
+  const client = new pg.Client({ connectionString: base });
+  try {
+    await client.connect();
+    const name = `hoi_bench_${Date.now()}`;
+    await client.query(`create database ${name}`);
+    await client.end();
+    const u = new URL(base);
+    u.pathname = `/${name}`;
+    return u.toString();
+  } catch (e) {
+    console.log(`PostgreSQL không sẵn sàng / not reachable (${(e as Error).message}); chỉ đo PGlite / PGlite only`);
+    return null;
+  }
+}
+
+async function withEngine(url: string | null, fn: (deps: Deps) => Promise<Result[]>): Promise<Result[]> {
+  const db = await openDatabase({ databaseUrl: url, dataDir: null });
+  try {
+    return await fn({ db, clock: { now: () => new Date() }, config: readConfig({}) });
+  } finally {
+    await db.close();
+  }
+}
+
+const only = process.argv.slice(2);
+const results: Result[] = [];
+if (only.length === 0 || only.includes('tree')) {
+  results.push(...(await withEngine(null, benchTree)));
+  const url = await serverUrl();
+  if (url) results.push(...(await withEngine(url, benchTree)));
+}
+if (only.length === 0 || only.includes('startup')) results.push(...(await benchStartup()));
+
+console.log('\n| engine | measure | target | measured | ok |\n|---|---|---|---|---|');
+for (const r of results) console.log(`| ${r.engine} | ${r.name} | ${r.target} | ${r.value} | ${r.ok ? 'yes' : 'NO'} |`);
+const dir = path.join(import.meta.dirname, '..', 'results');
+fs.mkdirSync(dir, { recursive: true });
+fs.writeFileSync(path.join(dir, 'latest.json'), JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2));
+process.exit(results.every((r) => r.ok) ? 0 : 1);

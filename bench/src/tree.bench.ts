@@ -1,0 +1,72 @@
+import { buildApp } from '../../apps/server/src/http/app.js';
+import { inTenant } from '../../apps/server/src/db/engine.js';
+import type { Deps } from '../../apps/server/src/platform/deps.js';
+import { newId } from '../../apps/server/src/platform/ids.js';
+import { cliActor } from '../../apps/server/src/platform/actor.js';
+import { mergeUnits } from '../../apps/server/src/modules/units/units.service.js';
+import { sessionFor } from '../../apps/server/src/test/factories.js';
+import type { Result } from './run.js';
+import { ms, timeIt } from './stats.js';
+import { generateTree } from './tree-data.js';
+
+/** Subtree listing, tree as of a date and a big merge, on a generated 20,000-unit tree. */
+export async function benchTree(deps: Deps): Promise<Result[]> {
+  const engine = deps.db.kind;
+  const t0 = performance.now();
+  const tree = await generateTree(deps, 20_000, 5_000);
+  console.log(`[${engine}] ${tree.units} units generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const { app } = await buildApp(deps, { serveWeb: false });
+  await app.ready();
+  const adminUser = await makeAdmin(deps, tree.associationId, tree.rootId);
+  const admin = await sessionFor(app, deps, adminUser);
+  const out: Result[] = [];
+  const pick = <T,>(xs: T[], i: number) => xs[(i * 7919) % xs.length]!;
+
+  const children = await timeIt(100, async (i) => {
+    const r = await admin.get(`/api/units?parentId=${pick(tree.provinces, i)}&limit=100`);
+    if (r.statusCode !== 200) throw new Error(r.body);
+  });
+  out.push({ engine, name: 'children page of a province (HTTP, 100 rows)', target: 'p95 ≤ 50 ms', value: `p50 ${ms(children.p50)}, p95 ${ms(children.p95)}`, ok: children.p95 <= 50 });
+
+  const subtree = await timeIt(100, async (i) => {
+    const r = await admin.get(`/api/units/tree?rootId=${pick(tree.provinces.slice(2), i)}`);
+    if (r.statusCode !== 200) throw new Error(r.body);
+  });
+  out.push({ engine, name: 'whole province subtree today (HTTP, ~590 units)', target: 'p95 ≤ 50 ms', value: `p50 ${ms(subtree.p50)}, p95 ${ms(subtree.p95)}`, ok: subtree.p95 <= 50 });
+
+  const search = await timeIt(100, async (i) => {
+    const r = await admin.get(`/api/units?q=${encodeURIComponent(['dong hung', 'thon phu loi', 'xa minh', 'p12-x3', 'vinh thanh'][i % 5]!)}&limit=50`);
+    if (r.statusCode !== 200) throw new Error(r.body);
+  });
+  out.push({ engine, name: 'unit search without diacritics (HTTP, 50 rows)', target: 'p95 ≤ 50 ms', value: `p50 ${ms(search.p50)}, p95 ${ms(search.p95)}`, ok: search.p95 <= 50 });
+
+  const asOf = await timeIt(30, async (i) => {
+    const r = await admin.get(`/api/units/tree?asOf=${i % 2 ? '2023-01-01' : '2024-01-01'}`);
+    if (r.statusCode !== 200) throw new Error(r.body);
+  }, 3);
+  out.push({ engine, name: 'whole tree as of a past date (HTTP, 20,000 nodes)', target: 'p95 ≤ 100 ms', value: `p50 ${ms(asOf.p50)}, p95 ${ms(asOf.p95)}`, ok: asOf.p95 <= 100 });
+
+  const asOfProvince = await timeIt(100, async (i) => {
+    const r = await admin.get(`/api/units/tree?asOf=2023-01-01&rootId=${pick(tree.provinces, i)}`);
+    if (r.statusCode !== 200) throw new Error(r.body);
+  });
+  out.push({ engine, name: 'province subtree as of a past date (HTTP)', target: 'p95 ≤ 100 ms', value: `p50 ${ms(asOfProvince.p50)}, p95 ${ms(asOfProvince.p95)}`, ok: asOfProvince.p95 <= 100 });
+
+  const m0 = performance.now();
+  await mergeUnits(deps, cliActor(tree.associationId), { sourceIds: tree.bigCommunes, target: { code: 'BIG-MERGED', name: 'Xã Hợp Nhất', parentId: tree.provinces[0]! } });
+  const mergeMs = performance.now() - m0;
+  out.push({ engine, name: 'merge two communes of 5,000 descendants each', target: '≤ 1 s', value: ms(mergeMs), ok: mergeMs <= 1000 });
+  await app.close();
+  return out;
+}
+
+/** An association administrator of the generated tree (session opened directly). */
+async function makeAdmin(deps: Deps, associationId: string, rootId: string): Promise<string> {
+  const username = `bench.${newId().slice(-8)}`;
+  await inTenant(deps.db.app, associationId, async (tx) => {
+    const id = newId();
+    await tx.insertInto('users').values({ associationId, id, username, displayName: 'Bench', email: null, phone: null, passwordHash: 'x' }).execute();
+    await tx.insertInto('roleAssignments').values({ associationId, id: newId(), userId: id, role: 'association_admin', unitId: rootId, validFrom: '2020-01-01', validTo: null }).execute();
+  });
+  return username;
+}
