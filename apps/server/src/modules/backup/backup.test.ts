@@ -1,0 +1,491 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inTenant, openDatabase, type Database } from '../../db/engine.js';
+import { migrations } from '../../db/migrations/index.js';
+import { AppError } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import { recordAudit, verifyAudit } from '../audit/audit.service.js';
+import { backupToFile, restoreFromFile, tableChecksums } from './backup.service.js';
+
+const SLOW = { timeout: 120_000 };
+const serverUrl = process.env.HOI_TEST_DATABASE_URL || null;
+
+/** Text that breaks naive encoders: quotes, backslashes, control characters, U+2028, emoji. */
+/** Tables `fillSource` writes to (tables added later are still compared, maybe empty). */
+const FILLED_TABLES = [
+  'associations',
+  'admin_units',
+  'units',
+  'unit_names',
+  'unit_parents',
+  'unit_events',
+  'unit_event_units',
+  'unit_successors',
+  'users',
+  'role_assignments',
+  'sessions',
+  'api_tokens',
+  'audit_log',
+  'audit_heads',
+];
+
+/** In jsonb's own text form (keys by length), so it reads back byte for byte. */
+const SETTINGS =
+  '{"nested": {"big": 12345678901234567890.5, "ký tự": ["Đ", null, 2.5]}, "requireTotpForAdmins": true}';
+
+const AWKWARD = 'Hội "Nông dân" \\ Đắk Lắk\n\ttab\u2028line 🌾 \'ạ\'';
+
+/**
+ * Fills every application table with a small association, with values chosen to break a
+ * lossy round trip: ltree paths, a child whose key sorts before its parent's (in `units` and in
+ * the text-keyed `admin_units`), identity gaps, nulls, arrays with commas, quotes and NULL,
+ * nested jsonb with a number beyond 2^53, microsecond instants, an `infinity` date.
+ */
+async function fillSource(db: Database): Promise<string> {
+  const s = db.system;
+  const oversightId = newId();
+  const associationId = newId();
+  await s
+    .insertInto('associations')
+    .values([
+      {
+        id: oversightId,
+        kind: 'oversight',
+        code: `OV-${oversightId}`,
+        name: 'Ban Dân vận Trung ương',
+        tags: [],
+        levelNames: ['TW'],
+      },
+      {
+        id: associationId,
+        kind: 'association',
+        code: `HND-${associationId}`,
+        name: AWKWARD,
+        shortName: null,
+        tags: ['a,b', 'trích "dẫn"', 'back\\slash', '', 'NULL', '{}'],
+        levelNames: ['Trung ương', 'Tỉnh', 'Xã', 'Chi hội'],
+        // Written as text: the number is beyond what a JavaScript number holds exactly.
+        settings: SETTINGS,
+        oversightId,
+        createdAt: '2025-07-01 08:30:00.123456+07',
+      },
+    ])
+    .execute();
+  await s
+    .insertInto('adminUnits')
+    .values([
+      {
+        code: '79',
+        level: 'province',
+        name: 'Thành phố Hồ Chí Minh',
+        divisionType: 'thành phố trung ương',
+        codename: 'ho_chi_minh',
+        provinceCode: null,
+      },
+      {
+        code: '00004',
+        level: 'commune',
+        name: 'Phường Sài Gòn',
+        divisionType: 'phường',
+        codename: null,
+        provinceCode: '79',
+      },
+    ])
+    .execute();
+
+  // Ids chosen so that children sort before their parents in primary-key order.
+  const unit = (n: number) => `01980000-0000-7000-8000-${n.toString(16).padStart(12, '0')}`;
+  const units = [
+    { id: unit(9), parentId: null, path: 'r', level: 0, name: 'Trung ương Hội', code: 'TW' },
+    { id: unit(5), parentId: unit(9), path: 'r.p1', level: 1, name: 'Tỉnh Đắk Lắk', code: 'DL' },
+    { id: unit(2), parentId: unit(5), path: 'r.p1.c1', level: 2, name: 'Xã Ea Kao', code: 'EK' },
+    { id: unit(1), parentId: unit(2), path: 'r.p1.c1.b1', level: 3, name: AWKWARD, code: 'B1' },
+    { id: unit(7), parentId: unit(9), path: 'r.gone', level: 1, name: 'Tạm', code: 'TMP' },
+  ];
+  for (const u of units) {
+    await s
+      .insertInto('units')
+      .values({
+        associationId,
+        ...u,
+        adminUnitCode: u.level === 2 ? '00004' : null,
+        validFrom: '2024-01-01',
+        validTo: u.code === 'TW' ? 'infinity' : null,
+      })
+      .execute();
+  }
+  // A gap in the identity sequence: restores must keep node values, not renumber them.
+  await s.deleteFrom('units').where('code', '=', 'TMP').execute();
+  for (const u of units.filter((x) => x.code !== 'TMP')) {
+    await s
+      .insertInto('unitNames')
+      .values({ associationId, unitId: u.id, name: u.name, validFrom: '2024-01-01', validTo: null })
+      .execute();
+    await s
+      .insertInto('unitParents')
+      .values({
+        associationId,
+        unitId: u.id,
+        parentId: u.parentId,
+        validFrom: '2024-01-01',
+        validTo: null,
+      })
+      .execute();
+  }
+  await s
+    .insertInto('unitNames')
+    .values({
+      associationId,
+      unitId: unit(5),
+      name: 'Tỉnh Đắc Lắc (cũ)',
+      validFrom: '2020-01-01',
+      validTo: '2023-12-31',
+    })
+    .execute();
+
+  const eventId = newId();
+  await s
+    .insertInto('unitEvents')
+    .values({
+      associationId,
+      id: eventId,
+      kind: 'merge',
+      effectiveDate: '2025-07-01',
+      actorUserId: null,
+      actorName: null,
+      details: JSON.stringify({ lý_do: 'Nghị quyết 202/2025/QH15', ids: [1, 2], empty: {} }),
+    })
+    .execute();
+  await s
+    .insertInto('unitEventUnits')
+    .values({ associationId, eventId, unitId: unit(2), role: 'successor' })
+    .execute();
+  await s
+    .insertInto('unitSuccessors')
+    .values({
+      associationId,
+      eventId,
+      predecessorId: unit(1),
+      successorId: unit(2),
+      effectiveDate: '2025-07-01',
+    })
+    .execute();
+
+  const userId = newId();
+  await s
+    .insertInto('users')
+    .values({
+      associationId,
+      id: userId,
+      username: `nguyen.van.hung.${associationId}`,
+      displayName: 'Nguyễn Văn Hùng',
+      email: null,
+      phone: '+84 912 345 678',
+      passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA',
+      lockedUntil: new Date('2025-07-01T01:02:03.456Z'),
+      totpSecret: null,
+      totpEnabled: true,
+    })
+    .execute();
+  await s
+    .insertInto('roleAssignments')
+    .values({
+      associationId,
+      id: newId(),
+      userId,
+      role: 'association_admin',
+      unitId: unit(9),
+      validFrom: '2024-01-01',
+      validTo: null,
+    })
+    .execute();
+  await s
+    .insertInto('sessions')
+    .values({
+      associationId,
+      id: newId(),
+      tokenHash: `t-${newId()}`,
+      userId,
+      csrfToken: 'csrf',
+      expiresAt: new Date('2099-01-01T00:00:00Z'),
+    })
+    .execute();
+  await s
+    .insertInto('apiTokens')
+    .values({
+      associationId,
+      id: newId(),
+      userId,
+      name: 'Báo cáo tự động',
+      tokenHash: `a-${newId()}`,
+      expiresAt: null,
+    })
+    .execute();
+
+  const actor = { associationId, userId, displayName: 'Nguyễn Văn Hùng', username: 'hung' };
+  for (const [i, name] of ['Xã Ea Kao', AWKWARD].entries()) {
+    await inTenant(db.app, associationId, (tx) =>
+      recordAudit(tx, { clock: { now: () => new Date(Date.UTC(2025, 6, 1, 0, 0, i)) } }, actor, {
+        action: 'unit.rename',
+        entityType: 'unit',
+        entityId: unit(2),
+        unitId: unit(2),
+        before: i === 0 ? null : { name: 'Xã Ea Kao' },
+        after: { name, passwordHash: 'secret' },
+      }),
+    );
+  }
+  return associationId;
+}
+
+async function expectAppError(p: Promise<unknown>, code: string): Promise<AppError> {
+  const e: unknown = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(AppError);
+  expect((e as AppError).code).toBe(code);
+  return e as AppError;
+}
+
+function isEmpty(sums: Record<string, { rows: number }>) {
+  return Object.values(sums).every((t) => t.rows === 0);
+}
+
+const openPGlite = () => openDatabase({ databaseUrl: null, dataDir: null });
+
+/** A fresh, migrated database on the test server, dropped afterwards (restores need an empty target). */
+async function withServerDatabase<T>(url: string, fn: (db: Database) => Promise<T>): Promise<T> {
+  const name = `hoi_restore_${newId().replaceAll('-', '').slice(-16)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+    const dbUrl = new URL(url);
+    dbUrl.pathname = `/${name}`;
+    const db = await openDatabase({ databaseUrl: dbUrl.toString(), dataDir: null });
+    try {
+      return await fn(db);
+    } finally {
+      await db.close();
+    }
+  } finally {
+    // pg's Pool.end() resolves before the server backends have exited; forcing them out would
+    // reach the closing clients as an uncaught error, so wait for them to go first.
+    for (let i = 0; i < 50; i++) {
+      const { rows } = await admin.query<{ n: number }>(
+        'select count(*)::int as n from pg_stat_activity where datname = $1',
+        [name],
+      );
+      if (rows[0]?.n === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await admin.query(`drop database if exists ${name}`);
+    await admin.end();
+  }
+}
+
+describe('backup and restore', () => {
+  let dir: string;
+  let source: Database;
+  let empty: Database;
+  let file: string;
+  let sourceSums: Record<string, { rows: number; sha256: string }>;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoi-backup-'));
+    [source, empty] = await Promise.all([openPGlite(), openPGlite()]);
+    await fillSource(source);
+    file = path.join(dir, 'source.jsonl.gz');
+    // A tiny page makes every table cross keyset page boundaries.
+    await backupToFile(source, file, { pageSize: 2 });
+    sourceSums = await tableChecksums(source);
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all([source?.close(), empty?.close()]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it(
+    'writes a header, one line per row and a trailer whose checksums match the tables',
+    SLOW,
+    () => {
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+      const lines = gunzipSync(fs.readFileSync(file)).toString('utf8').trimEnd().split('\n');
+      const header = JSON.parse(lines[0]!);
+      const trailer = JSON.parse(lines[lines.length - 1]!);
+      expect(header).toMatchObject({
+        format: 'hoi-backup',
+        formatVersion: 1,
+        engine: 'pglite',
+        migrations: Object.keys(migrations),
+      });
+      const order: string[] = header.tables.map((t: { name: string }) => t.name);
+      expect(order).not.toContain('kysely_migration');
+      expect(order.indexOf('associations')).toBeLessThan(order.indexOf('units'));
+      expect(order.indexOf('units')).toBeLessThan(order.indexOf('unit_parents'));
+      expect(order.indexOf('users')).toBeLessThan(order.indexOf('role_assignments'));
+      for (const table of FILLED_TABLES) expect(sourceSums[table]?.rows, table).toBeGreaterThan(0);
+      for (const [table, { rows, sha256 }] of Object.entries(sourceSums)) {
+        expect(trailer.rowCounts[table]).toBe(rows);
+        expect(trailer.sha256[table]).toBe(sha256);
+      }
+      expect(lines).toHaveLength(2 + Object.values(sourceSums).reduce((a, t) => a + t.rows, 0));
+      const unit = lines
+        .map((l) => JSON.parse(l))
+        .find((l) => l.t === 'units' && l.r.code === 'TW');
+      expect(unit.r).toMatchObject({
+        path: 'r',
+        parent_id: null,
+        valid_to: 'infinity',
+        version: '1',
+      });
+    },
+  );
+
+  it('restores into an empty PGlite database with identical content', SLOW, async () => {
+    const target = await openPGlite();
+    try {
+      const summary = await restoreFromFile(target, file, { pageSize: 2 });
+      expect(summary.rowCounts).toEqual(
+        Object.fromEntries(Object.entries(sourceSums).map(([t, v]) => [t, v.rows])),
+      );
+      expect(await tableChecksums(target)).toEqual(sourceSums);
+      expect(await tableChecksums(target, { pageSize: 3 })).toEqual(sourceSums);
+      expect((await verifyAudit(target.system)).ok).toBe(true);
+
+      const association = await target.system
+        .selectFrom('associations')
+        .selectAll()
+        .where('name', '=', AWKWARD)
+        .executeTakeFirstOrThrow();
+      expect(association.tags).toEqual(['a,b', 'trích "dẫn"', 'back\\slash', '', 'NULL', '{}']);
+      const settings = await sql<{
+        text: string;
+      }>`select settings::text as text from associations where id = ${association.id}`.execute(
+        target.system,
+      );
+      expect(settings.rows[0]?.text).toBe(SETTINGS);
+
+      // Identity values are kept (with their gap) and the sequences continue after the maximum.
+      const before = await target.system
+        .selectFrom('units')
+        .select((eb) => eb.fn.max('node').as('max'))
+        .executeTakeFirstOrThrow();
+      const root = await target.system
+        .selectFrom('units')
+        .selectAll()
+        .where('code', '=', 'TW')
+        .executeTakeFirstOrThrow();
+      const added = await target.system
+        .insertInto('units')
+        .values({
+          associationId: root.associationId,
+          id: newId(),
+          code: 'NEW',
+          name: 'Mới',
+          level: 1,
+          parentId: root.id,
+          path: 'r.new',
+          validFrom: '2025-07-01',
+        })
+        .returning('node')
+        .executeTakeFirstOrThrow();
+      expect(added.node).toBe(Number(before.max) + 1);
+    } finally {
+      await target.close();
+    }
+  });
+
+  it(
+    'refuses a damaged gzip stream, a truncated file and an altered row, writing nothing',
+    SLOW,
+    async () => {
+      const bytes = fs.readFileSync(file);
+      const flipped = Buffer.from(bytes);
+      const mid = Math.floor(flipped.length / 2);
+      flipped[mid] = flipped[mid]! ^ 0xff;
+      const altered = gunzipSync(bytes)
+        .toString('utf8')
+        .replace('Nguyễn Văn Hùng', 'Nguyễn Văn Hưng');
+      const variants: Record<string, Buffer> = {
+        flipped,
+        truncated: bytes.subarray(0, mid),
+        altered: gzipSync(altered),
+        'no trailer': gzipSync(altered.split('\n').slice(0, -2).join('\n') + '\n'),
+        'not a backup': gzipSync('{"hello":"world"}\n'),
+        'not gzip': Buffer.from('plain text'),
+      };
+      for (const [name, content] of Object.entries(variants)) {
+        const bad = path.join(dir, `${name}.jsonl.gz`);
+        fs.writeFileSync(bad, content);
+        const e = await expectAppError(restoreFromFile(empty, bad), 'BACKUP_INVALID');
+        expect((e.details as { reason: string }).reason, name).toBeTypeOf('string');
+      }
+      expect(isEmpty(await tableChecksums(empty))).toBe(true);
+    },
+  );
+
+  it('refuses a backup from a newer schema, writing nothing', SLOW, async () => {
+    const lines = gunzipSync(fs.readFileSync(file)).toString('utf8').trimEnd().split('\n');
+    const header = JSON.parse(lines[0]!);
+    header.migrations.push('9999-from-the-future');
+    lines[0] = JSON.stringify(header);
+    // Re-hashed, so only the schema check can refuse it.
+    const trailer = JSON.parse(lines.pop()!);
+    trailer.totalSha256 = createHash('sha256')
+      .update(lines.map((l) => `${l}\n`).join(''))
+      .digest('hex');
+    const newer = path.join(dir, 'newer.jsonl.gz');
+    fs.writeFileSync(newer, gzipSync(`${[...lines, JSON.stringify(trailer)].join('\n')}\n`));
+    const e = await expectAppError(restoreFromFile(empty, newer), 'BACKUP_INVALID');
+    expect((e.details as { reason: string }).reason).toContain('9999-from-the-future');
+    expect(isEmpty(await tableChecksums(empty))).toBe(true);
+  });
+
+  it('refuses a target that already holds data', SLOW, async () => {
+    const e = await expectAppError(restoreFromFile(source, file), 'RESTORE_TARGET_NOT_EMPTY');
+    expect((e.details as { tables: string[] }).tables).toContain('units');
+    expect(await tableChecksums(source)).toEqual(sourceSums);
+  });
+
+  it('leaves no partial file behind when the backup fails', SLOW, async () => {
+    const missingDir = path.join(dir, 'no-such-dir', 'x.jsonl.gz');
+    await expect(backupToFile(source, missingDir)).rejects.toThrow();
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
+  });
+
+  describe.skipIf(!serverUrl)('across engines (PostgreSQL server)', () => {
+    it('restores a PGlite backup into PostgreSQL', SLOW, async () => {
+      await withServerDatabase(serverUrl!, async (server) => {
+        await restoreFromFile(server, file);
+        expect(await tableChecksums(server)).toEqual(sourceSums);
+        expect((await verifyAudit(server.system)).ok).toBe(true);
+      });
+    });
+
+    it('restores a PostgreSQL backup into PGlite', SLOW, async () => {
+      await withServerDatabase(serverUrl!, async (server) => {
+        await fillSource(server);
+        const fromServer = path.join(dir, 'server.jsonl.gz');
+        const summary = await backupToFile(server, fromServer, { pageSize: 2 });
+        expect(summary.engine).toBe('postgres');
+        const target = await openPGlite();
+        try {
+          await restoreFromFile(target, fromServer);
+          expect(await tableChecksums(target)).toEqual(await tableChecksums(server));
+          expect((await verifyAudit(target.system)).ok).toBe(true);
+        } finally {
+          await target.close();
+        }
+      });
+    });
+  });
+});
