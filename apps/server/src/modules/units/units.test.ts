@@ -105,3 +105,54 @@ describe('tree changes', () => {
     expect(res.json().error.code).toBe('MALFORMED_JSON');
   });
 });
+
+describe('as-of views and generation from administrative units', () => {
+  it('GET /api/units/tree shows the old name before a rename and the new one after', async () => {
+    const { ensureTestAdminUnits } = await import('../../test/factories.js');
+    await ensureTestAdminUnits(ctx.deps);
+    const unit = (await admin.get(`/api/units/${t.units.c1b}`)).json();
+    const renamed = await admin.patch(`/api/units/${t.units.c1b}`, { name: 'Xã Tây Sơn Mới', effectiveDate: '2025-06-01' }, { 'if-match': `"${unit.version}"` });
+    expect(renamed.statusCode).toBe(200);
+    const before = (await admin.get('/api/units/tree?asOf=2025-05-31')).json();
+    const after = (await admin.get('/api/units/tree?asOf=2025-06-01')).json();
+    expect(before.nodes.find((n: { id: string }) => n.id === t.units.c1b).name).toBe('Xã Tây Sơn');
+    expect(after.nodes.find((n: { id: string }) => n.id === t.units.c1b).name).toBe('Xã Tây Sơn Mới');
+    expect((await admin.get('/api/units/tree?asOf=2023-12-31')).json().nodes).toEqual([]);
+    const scoped = (await officerA.get('/api/units/tree')).json();
+    expect(scoped.nodes.find((n: { id: string }) => n.id === t.units.c1a).parentId).toBeNull();
+    expect(scoped.nodes.map((n: { id: string }) => n.id)).not.toContain(t.units.c2a);
+    const bad = await admin.get('/api/units/tree?asOf=31/12/2025');
+    expect(bad.statusCode).toBe(400);
+  });
+  it('generates communes from the administrative list once, skipping existing ones', async () => {
+    const first = await admin.post(`/api/units/${t.units.p2}/generate-communes`, { provinceCode: '99', codePrefix: `${t.code}-` });
+    expect(first.json()).toEqual({ created: 2, skipped: 0 });
+    const again = await admin.post(`/api/units/${t.units.p2}/generate-communes`, { provinceCode: '99', codePrefix: `${t.code}-` });
+    expect(again.json()).toEqual({ created: 0, skipped: 2 });
+    const children = (await admin.get(`/api/units?parentId=${t.units.p2}`)).json().items;
+    expect(children.map((c: { adminUnitCode: string | null }) => c.adminUnitCode)).toEqual(expect.arrayContaining(['99001', '99002']));
+    const unknown = await admin.post(`/api/units/${t.units.p2}/generate-communes`, { provinceCode: '98', codePrefix: 'X' });
+    expect(unknown.json().error.code).toBe('ADMIN_UNIT_UNKNOWN');
+    const badAdmin = await admin.post('/api/units', { parentId: t.units.p2, code: `AD-${t.code}`, name: 'Xã sai mã', adminUnitCode: '12345' });
+    expect(badAdmin.json().error.code).toBe('ADMIN_UNIT_UNKNOWN');
+  });
+  it('merges, splits and dissolves through the API, recording successors', async () => {
+    const mk = async (code: string) => (await admin.post('/api/units', { parentId: t.units.p2, code: `${code}-${t.code}`, name: `Xã ${code}`, effectiveDate: '2025-01-01' })).json().id as string;
+    const [x, y] = [await mk('MX'), await mk('MY')];
+    const merged = await admin.post('/api/units/merge', { sourceIds: [x, y], target: { code: `MXY-${t.code}`, name: 'Xã XY', parentId: t.units.p2 } });
+    expect(merged.statusCode).toBe(200);
+    const xHistory = (await admin.get(`/api/units/${x}/history`)).json();
+    expect(xHistory.events.at(-1).successors[0].id).toBe(merged.json().id);
+    expect((await admin.get(`/api/units/${x}`)).json().status).toBe('merged');
+    const again = await admin.post('/api/units/merge', { sourceIds: [x, y], target: { existingId: merged.json().id } });
+    expect(again.json().error.code).toBe('UNIT_INACTIVE');
+    const split = await admin.post(`/api/units/${merged.json().id}/split`, { parts: [{ code: `S1-${t.code}`, name: 'Xã S1' }, { code: `S2-${t.code}`, name: 'Xã S2' }] });
+    expect(split.json().items).toHaveLength(2);
+    const hasKids = await admin.post(`/api/units/${t.units.c1a}/dissolve`, {});
+    expect(hasKids.json().error.code).toBe('UNIT_HAS_CHILDREN');
+    const root = await admin.post(`/api/units/${t.units.root}/dissolve`, {});
+    expect(root.json().error.code).toBe('UNIT_IS_ROOT');
+    const dissolved = await admin.post(`/api/units/${split.json().items[1].id}/dissolve`, { reason: 'Sáp nhập địa giới' });
+    expect(dissolved.json().status).toBe('dissolved');
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * The `hoi` command end to end, as a user runs it: real processes on a real embedded database.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const bin = path.resolve(import.meta.dirname, '../../bin/hoi.js');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoi-cli-'));
+const env = { ...process.env, HOI_DATA_DIR: dataDir, HOI_ADMIN_PASSWORD: 'cli-admin-password', DATABASE_URL: '' };
+
+function hoi(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+describe('hoi CLI (embedded engine)', () => {
+  it('migrates, seeds the demo, manages users, verifies the audit log, backs up and restores', () => {
+    expect(hoi('migrate').code).toBe(0);
+    const seed = hoi('seed', '--demo');
+    expect(seed.code, seed.err).toBe(0);
+    expect(seed.out).toContain('demo seeded');
+
+    const created = hoi('user', 'create', '--association', 'HNCT-DEMO', '--unit', 'HN-00004', '--username', 'cli.user', '--name', 'Người dùng CLI', '--password', 'cli-password-123', '--role', 'data_entry_clerk');
+    expect(created.code, created.err).toBe(0);
+    const weak = hoi('user', 'create', '--association', 'HNCT-DEMO', '--username', 'cli.weak', '--name', 'Yếu', '--password', 'short', '--role', 'viewer');
+    expect(weak.code).toBe(1);
+    expect(weak.err).toContain('PASSWORD_WEAK');
+    const badRole = hoi('user', 'assign', 'cli.user', '--role', 'king', '--unit', 'HN');
+    expect(badRole.code).toBe(1);
+    expect(badRole.err).toContain('ROLE_UNKNOWN');
+    expect(hoi('user', 'assign', 'cli.user', '--role', 'viewer', '--unit', 'HN').code).toBe(0);
+    expect(hoi('user', 'reset-password', 'cli.user', '--password', 'cli-password-456').code).toBe(0);
+
+    const verify = hoi('audit', 'verify');
+    expect(verify.code, verify.err).toBe(0);
+    expect(JSON.parse(verify.out)).toMatchObject({ ok: true });
+
+    const file = path.join(dataDir, 'backup.jsonl.gz');
+    expect(hoi('backup', file).code).toBe(0);
+    const restoreHere = hoi('restore', file);
+    expect(restoreHere.code).toBe(1);
+    expect(restoreHere.err).toContain('RESTORE_TARGET_NOT_EMPTY');
+  }, 300_000);
+
+  it('refuses to open the data directory while another process holds it', () => {
+    fs.writeFileSync(path.join(dataDir, 'hoi.lock'), JSON.stringify({ pid: process.pid, holder: 'hoi serve' }));
+    try {
+      const r = hoi('audit', 'verify');
+      expect(r.code).toBe(1);
+      expect(r.err).toContain('DATABASE_LOCKED');
+    } finally {
+      fs.rmSync(path.join(dataDir, 'hoi.lock'));
+    }
+  }, 120_000);
+});
