@@ -47,7 +47,7 @@ export async function generateTree(deps: Deps, total = 20_000, bigSize = 5_000):
   const { id: associationId, rootId } = await createAssociation(deps, {
     code: `BENCH-${newId().slice(-8)}`, name: 'Hội đo hiệu năng', root: { code: 'ROOT', name: 'Trung ương', validFrom: founded },
   });
-  const root = await db.system.selectFrom('units').select(['node']).select(sql<string>`path::text`.as('path')).where('id', '=', rootId).executeTakeFirstOrThrow();
+  const root = await db.system.selectFrom('unitPaths').select(sql<string>`path::text`.as('path')).where('unitId', '=', rootId).executeTakeFirstOrThrow();
   const maxNode = await db.system.selectFrom('units').select(sql<number>`max(node)::int`.as('m')).executeTakeFirstOrThrow();
   let node = maxNode.m + 1;
   const rows: U[] = [];
@@ -86,11 +86,15 @@ export async function generateTree(deps: Deps, total = 20_000, bigSize = 5_000):
     for (let i = 0; i < rows.length; i += 1000) {
       const batch = rows.slice(i, i + 1000);
       await sql`
-        insert into units (association_id, id, node, code, name, level, parent_id, path, valid_from)
+        insert into units (association_id, id, node, code, name, level, parent_id, valid_from)
         overriding system value
-        select ${associationId}::uuid, x.id, x.node, x.code, x.name, x.level, x.parent_id, x.path::ltree, ${founded}::date
-          from jsonb_to_recordset(${JSON.stringify(batch.map((u) => ({ id: u.id, node: u.node, code: u.code, name: u.name, level: u.level, parent_id: u.parentId, path: u.path })))}::jsonb)
-            as x(id uuid, node bigint, code text, name text, level smallint, parent_id uuid, path text)`.execute(tx);
+        select ${associationId}::uuid, x.id, x.node, x.code, x.name, x.level, x.parent_id, ${founded}::date
+          from jsonb_to_recordset(${JSON.stringify(batch.map((u) => ({ id: u.id, node: u.node, code: u.code, name: u.name, level: u.level, parent_id: u.parentId })))}::jsonb)
+            as x(id uuid, node bigint, code text, name text, level smallint, parent_id uuid)`.execute(tx);
+      await sql`
+        insert into unit_paths (association_id, unit_id, path)
+        select ${associationId}::uuid, x.id, x.path::ltree
+          from jsonb_to_recordset(${JSON.stringify(batch.map((u) => ({ id: u.id, path: u.path })))}::jsonb) as x(id uuid, path text)`.execute(tx);
       await sql`
         insert into unit_names (association_id, unit_id, name, valid_from)
         select ${associationId}::uuid, x.id, x.name, ${founded}::date

@@ -54,13 +54,18 @@ export interface UnitsTable {
   name: string;
   level: number;
   parentId: string | null;
-  path: string;
   adminUnitCode: string | null;
   status: Generated<UnitStatus>;
   validFrom: DateStr;
   validTo: DateStr | null;
   version: Generated<number>;
   createdAt: Timestamp;
+}
+/** The materialized current path of each unit (ltree of node numbers), for subtree queries. */
+export interface UnitPathsTable {
+  associationId: string;
+  unitId: string;
+  path: string;
 }
 export interface UnitNamesTable {
   associationId: string;
@@ -186,6 +191,7 @@ export interface DB {
   adminUnits: AdminUnitsTable;
   adminUnitConversions: AdminUnitConversionsTable;
   units: UnitsTable;
+  unitPaths: UnitPathsTable;
   unitNames: UnitNamesTable;
   unitParents: UnitParentsTable;
   unitEvents: UnitEventsTable;

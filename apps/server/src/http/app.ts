@@ -42,7 +42,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; serveWeb?: 
           redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'], remove: true },
         }
       : false,
-    trustProxy: true,
+    trustProxy: deps.config.trustProxy,
     bodyLimit: 5 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

@@ -27,6 +27,8 @@ export function actorOf(req: FastifyRequest): Actor {
 export function installAuthHook(app: FastifyInstance, deps: Deps) {
   app.decorateRequest('actor', null);
   app.addHook('preHandler', async (req) => {
+    // The not-found handler (SPA fallback or 404 envelope) reveals nothing and needs no caller.
+    if (req.is404) return;
     const access = req.routeOptions.config.access;
     if (!access) throw new AppError('INTERNAL', { reason: 'route without access declaration' });
     if (access.kind === 'public') return;

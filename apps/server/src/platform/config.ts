@@ -13,6 +13,8 @@ export interface Config {
   secureCookies: boolean;
   sessionHours: number;
   logLevel: string;
+  /** Trust X-Forwarded-For (only behind a reverse proxy that sets it), for rate limits and logs. */
+  trustProxy: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -26,5 +28,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.HOI_SECURE_COOKIES === '1',
     sessionHours: Number(env.HOI_SESSION_HOURS ?? 12),
     logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: env.HOI_TRUST_PROXY === '1',
   };
 }

@@ -75,7 +75,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       name text not null,
       level smallint not null,
       parent_id uuid,
-      path ltree not null,
       admin_unit_code text,
       status text not null default 'active' check (status in ('active', 'dissolved', 'merged', 'split')),
       valid_from date not null,
@@ -86,7 +85,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       unique (association_id, code),
       foreign key (association_id, parent_id) references units(association_id, id)
     )`.execute(db);
-  await sql`create index units_path on units using gist (path)`.execute(db);
+  // The materialized current path lives in its own narrow table: a merge rewrites thousands of
+  // paths, and narrow rows with two indexes cost half as much to rewrite as wide unit rows.
+  await sql`
+    create table unit_paths (
+      association_id uuid not null,
+      unit_id uuid not null,
+      path ltree not null,
+      primary key (association_id, unit_id),
+      foreign key (association_id, unit_id) references units(association_id, id)
+    )`.execute(db);
+  await sql`create index unit_paths_path on unit_paths using gist (path)`.execute(db);
   await sql`create index units_parent on units (association_id, parent_id)`.execute(db);
   await sql`create index units_search_trgm on units using gin (hoi_fold(code || ' ' || name) gin_trgm_ops)`.execute(db);
   await sql`create index units_admin_code on units (association_id, admin_unit_code)`.execute(db);
@@ -260,6 +269,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   for (const table of [
     'units',
+    'unit_paths',
     'unit_names',
     'unit_parents',
     'unit_events',

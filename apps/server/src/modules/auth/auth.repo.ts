@@ -71,13 +71,14 @@ export async function activeAssignments(db: Db | Tx, associationId: string, user
   return db
     .selectFrom('roleAssignments as r')
     .innerJoin('units as un', (j) => j.onRef('un.associationId', '=', 'r.associationId').onRef('un.id', '=', 'r.unitId'))
+    .innerJoin('unitPaths as up', (j) => j.onRef('up.associationId', '=', 'r.associationId').onRef('up.unitId', '=', 'r.unitId'))
     .select([
       'r.id',
       'r.role',
       'r.unitId',
       'r.validFrom',
       'r.validTo',
-      sql<string>`un.path::text`.as('unitPath'),
+      sql<string>`up.path::text`.as('unitPath'),
       'un.name as unitName',
       'un.code as unitCode',
     ])
@@ -86,7 +87,7 @@ export async function activeAssignments(db: Db | Tx, associationId: string, user
     .where('r.validFrom', '<=', today)
     .where((eb) => eb.or([eb('r.validTo', 'is', null), eb('r.validTo', '>', today)]))
     .where('un.status', '=', 'active')
-    .orderBy('un.path')
+    .orderBy('up.path')
     .execute();
 }
 

@@ -137,3 +137,19 @@ describe('health and docs', () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/units', '/api/units/{id}', '/api/auth/login', '/api/users']));
   });
 });
+
+describe('web app routes', () => {
+  it('unknown API paths answer the 404 envelope, not a server error', async () => {
+    const r = await anonymous(ctx.app).get('/api/no-such-thing');
+    expect(r.statusCode).toBe(404);
+    expect(r.json().error.code).toBe('NOT_FOUND');
+  });
+  it('ignores a forged X-Forwarded-For unless HOI_TRUST_PROXY is set', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const r = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' }, remoteAddress: '10.252.0.1', headers: { 'x-forwarded-for': `192.0.2.${i}` } });
+      codes.push(r.statusCode);
+    }
+    expect(codes.at(-1)).toBe(429);
+  });
+});

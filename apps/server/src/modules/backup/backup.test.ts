@@ -22,6 +22,7 @@ const FILLED_TABLES = [
   'associations',
   'admin_units',
   'units',
+  'unit_paths',
   'unit_names',
   'unit_parents',
   'unit_events',
@@ -108,7 +109,7 @@ async function fillSource(db: Database): Promise<string> {
     { id: unit(1), parentId: unit(2), path: 'r.p1.c1.b1', level: 3, name: AWKWARD, code: 'B1' },
     { id: unit(7), parentId: unit(9), path: 'r.gone', level: 1, name: 'Tạm', code: 'TMP' },
   ];
-  for (const u of units) {
+  for (const { path: _path, ...u } of units) {
     await s
       .insertInto('units')
       .values({
@@ -123,6 +124,10 @@ async function fillSource(db: Database): Promise<string> {
   // A gap in the identity sequence: restores must keep node values, not renumber them.
   await s.deleteFrom('units').where('code', '=', 'TMP').execute();
   for (const u of units.filter((x) => x.code !== 'TMP')) {
+    await s
+      .insertInto('unitPaths')
+      .values({ associationId, unitId: u.id, path: u.path })
+      .execute();
     await s
       .insertInto('unitNames')
       .values({ associationId, unitId: u.id, name: u.name, validFrom: '2024-01-01', validTo: null })
@@ -341,8 +346,11 @@ describe('backup and restore', () => {
       const unit = lines
         .map((l) => JSON.parse(l))
         .find((l) => l.t === 'units' && l.r.code === 'TW');
+      const rootPath = lines
+        .map((l) => JSON.parse(l))
+        .find((l) => l.t === 'unit_paths' && l.r.unit_id === unit.r.id);
+      expect(rootPath.r.path).toBe('r');
       expect(unit.r).toMatchObject({
-        path: 'r',
         parent_id: null,
         valid_to: 'infinity',
         version: '1',
@@ -393,7 +401,6 @@ describe('backup and restore', () => {
           name: 'Mới',
           level: 1,
           parentId: root.id,
-          path: 'r.new',
           validFrom: '2025-07-01',
         })
         .returning('node')

@@ -25,7 +25,7 @@ interface Row { id: string; parentId: string | null; level: number; path: string
 
 async function activeUnits(associationId: string): Promise<Row[]> {
   return inTenant(ctx.deps.db.app, associationId, async (tx) =>
-    (await tx.selectFrom('units').select(['id', 'parentId', 'level', 'node', 'name', 'code']).select((eb) => eb.cast<string>('path', 'text').as('path')).where('status', '=', 'active').orderBy('code').execute()),
+    (await tx.selectFrom('units as u').innerJoin('unitPaths as up', 'up.unitId', 'u.id').select(['u.id', 'u.parentId', 'u.level', 'u.node', 'u.name', 'u.code']).select((eb) => eb.cast<string>('up.path', 'text').as('path')).where('u.status', '=', 'active').orderBy('u.code').execute()),
   );
 }
 

@@ -2,7 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Tx } from '../../db/engine.js';
 import type { UnitEventKind, UnitsTable, UnitStatus } from '../../db/schema.js';
 
-export type UnitRow = Omit<Selectable<UnitsTable>, 'path'> & { path: string };
+export type UnitRow = Selectable<UnitsTable> & { path: string };
 
 const unitColumns = [
   'u.associationId',
@@ -12,7 +12,7 @@ const unitColumns = [
   'u.name',
   'u.level',
   'u.parentId',
-  sql<string>`u.path::text`.as('path'),
+  sql<string>`up.path::text`.as('path'),
   'u.adminUnitCode',
   'u.status',
   'u.validFrom',
@@ -20,6 +20,11 @@ const unitColumns = [
   'u.version',
   'u.createdAt',
 ] as const;
+
+/** `units as u` with its current path as `up`. */
+function unitsWithPath(tx: Tx) {
+  return tx.selectFrom('units as u').innerJoin('unitPaths as up', (j) => j.onRef('up.associationId', '=', 'u.associationId').onRef('up.unitId', '=', 'u.id'));
+}
 
 const childCount = sql<number>`(select count(*)::int from units c where c.parent_id = u.id and c.status = 'active')`.as(
   'childCount',
@@ -31,27 +36,17 @@ export function withinPaths(column: string, paths: string[]) {
 }
 
 export async function findUnit(tx: Tx, id: string) {
-  return tx
-    .selectFrom('units as u')
-    .select([...unitColumns, childCount])
-    .where('u.id', '=', id)
-    .executeTakeFirst();
+  return unitsWithPath(tx).select([...unitColumns, childCount]).where('u.id', '=', id).executeTakeFirst();
 }
 
 /** Locks the rows for the rest of the transaction so concurrent tree edits serialize. */
 export async function lockUnits(tx: Tx, ids: string[]): Promise<UnitRow[]> {
   if (ids.length === 0) return [];
-  return tx
-    .selectFrom('units as u')
-    .select(unitColumns)
-    .where('u.id', 'in', ids)
-    .orderBy('u.id')
-    .forUpdate()
-    .execute();
+  return unitsWithPath(tx).select(unitColumns).where('u.id', 'in', ids).orderBy('u.id').forUpdate('u').execute();
 }
 
 export async function findUnitByCode(tx: Tx, code: string) {
-  return tx.selectFrom('units as u').select(unitColumns).where('u.code', '=', code).executeTakeFirst();
+  return unitsWithPath(tx).select(unitColumns).where('u.code', '=', code).executeTakeFirst();
 }
 
 export async function codeExists(tx: Tx, code: string, exceptId?: string) {
@@ -71,9 +66,9 @@ export interface ListFilter {
 
 /** Children of a unit, or a search within the caller's subtrees, keyset-paged by code. */
 export async function listUnits(tx: Tx, f: ListFilter) {
-  let q = tx.selectFrom('units as u').select([...unitColumns, childCount]);
+  let q = unitsWithPath(tx).select([...unitColumns, childCount]);
   if (f.parentId) q = q.where('u.parentId', '=', f.parentId);
-  q = q.where(withinPaths('u.path', f.scopePaths));
+  q = q.where(withinPaths('up.path', f.scopePaths));
   if (!f.includeInactive) q = q.where('u.status', '=', 'active');
   if (f.q) {
     const pattern = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -101,13 +96,12 @@ export async function insertUnit(
   },
 ): Promise<UnitRow> {
   const { parentPath, ...values } = row;
-  const inserted = await tx
-    .insertInto('units')
-    .values({ ...values, path: '' })
-    .returning('node')
-    .executeTakeFirstOrThrow();
+  const inserted = await tx.insertInto('units').values(values).returning('node').executeTakeFirstOrThrow();
   const path = parentPath ? `${parentPath}.${inserted.node}` : String(inserted.node);
-  await tx.updateTable('units').set({ path: sql`${path}::ltree` }).where('id', '=', row.id).execute();
+  await tx
+    .insertInto('unitPaths')
+    .values({ associationId: row.associationId, unitId: row.id, path: sql<string>`${path}::ltree` })
+    .execute();
   await tx.insertInto('unitNames').values({ associationId: row.associationId, unitId: row.id, name: row.name, validFrom: row.validFrom }).execute();
   await tx
     .insertInto('unitParents')
@@ -163,7 +157,7 @@ export async function moveSubtrees(tx: Tx, moved: { id: string; node: number }[]
     .where('id', 'in', moved.map((m) => m.id))
     .execute();
   await sql`
-    update units d
+    update unit_paths d
        set path = ${newParentPath}::ltree || subpath(d.path, nlevel(${oldParentPath}::ltree))
      where d.path <@ ${oldParentPath}::ltree
        and nlevel(d.path) > nlevel(${oldParentPath}::ltree)
@@ -273,10 +267,11 @@ export async function treeAsOfJson(tx: Tx, date: string): Promise<string> {
 export async function currentSubtreesJson(tx: Tx, rootPaths: string[]): Promise<string> {
   const r = await sql<{ j: string }>`
     select coalesce(json_agg(json_build_object('id', u.id,
-             'parentId', case when u.path = any(cast(${rootPaths} as text[])::ltree[]) then null else u.parent_id end,
+             'parentId', case when up.path = any(cast(${rootPaths} as text[])::ltree[]) then null else u.parent_id end,
              'code', u.code, 'name', u.name, 'level', u.level)), '[]')::text as j
-      from units u
-     where u.path <@ any(cast(${rootPaths} as text[])::ltree[]) and u.status = 'active'`.execute(tx);
+      from unit_paths up
+      join units u on u.association_id = up.association_id and u.id = up.unit_id
+     where up.path <@ any(cast(${rootPaths} as text[])::ltree[]) and u.status = 'active'`.execute(tx);
   return r.rows[0]!.j;
 }
 

@@ -72,7 +72,13 @@ export async function getUnit(deps: Deps, actor: Actor, id: string): Promise<Uni
  */
 async function readScope(tx: Tx, actor: Actor): Promise<{ paths: string[]; rootIds: string[] }> {
   if (actor.via === 'cli') {
-    const root = await tx.selectFrom('units').select(['id']).select((eb) => eb.cast<string>('path', 'text').as('path')).where('parentId', 'is', null).executeTakeFirst();
+    const root = await tx
+      .selectFrom('units as u')
+      .innerJoin('unitPaths as up', 'up.unitId', 'u.id')
+      .select(['u.id'])
+      .select((eb) => eb.cast<string>('up.path', 'text').as('path'))
+      .where('u.parentId', 'is', null)
+      .executeTakeFirst();
     return root ? { paths: [root.path], rootIds: [root.id] } : { paths: [], rootIds: [] };
   }
   const paths = scopePaths(actor, 'unit.read');

@@ -33,10 +33,10 @@ export async function listUsers(
     const inScope = eb.exists(
       eb
         .selectFrom('roleAssignments as r')
-        .innerJoin('units as un', 'un.id', 'r.unitId')
+        .innerJoin('unitPaths as up', 'up.unitId', 'r.unitId')
         .select(sql`1`.as('x'))
         .whereRef('r.userId', '=', 'u.id')
-        .where(withinPaths('un.path', f.unitPath ? [f.unitPath] : f.scopePaths)),
+        .where(withinPaths('up.path', f.unitPath ? [f.unitPath] : f.scopePaths)),
     );
     if (!f.includeUnassigned || f.unitPath) return inScope;
     return eb.or([inScope, eb.not(eb.exists(eb.selectFrom('roleAssignments as r2').select(sql`1`.as('x')).whereRef('r2.userId', '=', 'u.id')))]);
@@ -54,7 +54,8 @@ export async function assignmentsOf(tx: Tx, userIds: string[], today: string, in
   let q = tx
     .selectFrom('roleAssignments as r')
     .innerJoin('units as un', 'un.id', 'r.unitId')
-    .select(['r.id', 'r.userId', 'r.role', 'r.unitId', 'r.validFrom', 'r.validTo', 'un.name as unitName', 'un.code as unitCode', sql<string>`un.path::text`.as('unitPath')])
+    .innerJoin('unitPaths as up', 'up.unitId', 'r.unitId')
+    .select(['r.id', 'r.userId', 'r.role', 'r.unitId', 'r.validFrom', 'r.validTo', 'un.name as unitName', 'un.code as unitCode', sql<string>`up.path::text`.as('unitPath')])
     .where('r.userId', 'in', userIds);
   if (!includeEnded) q = q.where((eb) => eb.or([eb('r.validTo', 'is', null), eb('r.validTo', '>', today)]));
   return q.orderBy('r.validFrom').execute();
@@ -85,8 +86,8 @@ export async function insertAssignment(
 export async function findAssignment(tx: Tx, id: string) {
   return tx
     .selectFrom('roleAssignments as r')
-    .innerJoin('units as un', 'un.id', 'r.unitId')
-    .select(['r.id', 'r.userId', 'r.role', 'r.unitId', 'r.validFrom', 'r.validTo', 'r.associationId', sql<string>`un.path::text`.as('unitPath')])
+    .innerJoin('unitPaths as up', 'up.unitId', 'r.unitId')
+    .select(['r.id', 'r.userId', 'r.role', 'r.unitId', 'r.validFrom', 'r.validTo', 'r.associationId', sql<string>`up.path::text`.as('unitPath')])
     .where('r.id', '=', id)
     .executeTakeFirst();
 }
