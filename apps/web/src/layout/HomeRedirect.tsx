@@ -1,0 +1,12 @@
+import { Navigate } from 'react-router-dom';
+import { useCan, useMe } from '../auth/me-context';
+
+/** `/` opens the first module the user may use (the account page while 2FA must be set up). */
+export function HomeRedirect() {
+  const me = useMe();
+  const can = useCan();
+  if (me.totpSetupRequired) return <Navigate to="/account" replace />;
+  if (can('unit.read')) return <Navigate to="/units" replace />;
+  if (can('user.read')) return <Navigate to="/users" replace />;
+  return <Navigate to="/account" replace />;
+}
