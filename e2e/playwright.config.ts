@@ -37,5 +37,9 @@ export default defineConfig({
   projects: [
     { name: 'setup', testMatch: /auth\.setup\.ts$/ },
     { name: 'chromium', testMatch: /\.spec\.ts$/, dependencies: ['setup'] },
+    // README screenshots: a tool, not a test; present only when asked for.
+    ...(process.env.HOI_DOCS_SCREENSHOTS === '1'
+      ? [{ name: 'docs', testMatch: /\.shot\.ts$/, dependencies: ['setup'] }]
+      : []),
   ],
 });

@@ -107,6 +107,28 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     language sql stable security definer set search_path = public
     as $$ select association_id from units where id = $1 $$`.execute(db);
   await sql`grant execute on function hoi_unit_tenant(uuid) to hoi_app`.execute(db);
+  // Row-level security only lets leakproof operators reach an index before its policy, and
+  // neither LIKE nor ltree's <@ is leakproof: under RLS, name search and subtree filters would
+  // scan every row. These two functions run as the owner but filter on the caller's own
+  // hoi.association_id, so they return exactly what RLS would and can use the indexes.
+  await sql`
+    create function hoi_subtree_units(paths text[]) returns setof uuid
+    language sql stable security definer set search_path = public
+    as $$
+      select up.unit_id
+        from unnest(paths::ltree[]) as p(path)
+        join unit_paths up on up.path <@ p.path
+       where up.association_id = hoi_tenant()
+    $$`.execute(db);
+  await sql`
+    create function hoi_unit_search(pattern text) returns setof uuid
+    language sql stable security definer set search_path = public rows 50
+    as $$
+      select id from units
+       where association_id = hoi_tenant() and hoi_fold(code || ' ' || name) like hoi_fold(pattern)
+    $$`.execute(db);
+  await sql`grant execute on function hoi_subtree_units(text[]) to hoi_app`.execute(db);
+  await sql`grant execute on function hoi_unit_search(text) to hoi_app`.execute(db);
   await sql`
     create table unit_names (
       association_id uuid not null,

@@ -109,12 +109,16 @@ async function fillSource(db: Database): Promise<string> {
     { id: unit(1), parentId: unit(2), path: 'r.p1.c1.b1', level: 3, name: AWKWARD, code: 'B1' },
     { id: unit(7), parentId: unit(9), path: 'r.gone', level: 1, name: 'Tạm', code: 'TMP' },
   ];
-  for (const { path: _path, ...u } of units) {
+  for (const u of units) {
     await s
       .insertInto('units')
       .values({
         associationId,
-        ...u,
+        id: u.id,
+        parentId: u.parentId,
+        level: u.level,
+        name: u.name,
+        code: u.code,
         adminUnitCode: u.level === 2 ? '00004' : null,
         validFrom: '2024-01-01',
         validTo: u.code === 'TW' ? 'infinity' : null,

@@ -30,9 +30,14 @@ const childCount = sql<number>`(select count(*)::int from units c where c.parent
   'childCount',
 );
 
-/** `path` lies within one of the given subtrees. */
-export function withinPaths(column: string, paths: string[]) {
-  return sql<boolean>`${sql.ref(column)} <@ any(cast(${paths} as text[])::ltree[])`;
+/**
+ * The unit id in `column` lies within one of the subtrees with the given paths: a per-row check
+ * through the unit's path (primary-key lookup), for filtering an already narrow candidate set.
+ * To enumerate a whole subtree use hoi_subtree_units (index-backed; see the foundation migration).
+ */
+export function inSubtrees(column: string, paths: string[]) {
+  return sql<boolean>`exists (select 1 from unit_paths sp where sp.association_id = hoi_tenant()
+    and sp.unit_id = ${sql.ref(column)} and sp.path <@ any(cast(${paths} as text[])::ltree[]))`;
 }
 
 export async function findUnit(tx: Tx, id: string) {
@@ -68,11 +73,12 @@ export interface ListFilter {
 export async function listUnits(tx: Tx, f: ListFilter) {
   let q = unitsWithPath(tx).select([...unitColumns, childCount]);
   if (f.parentId) q = q.where('u.parentId', '=', f.parentId);
-  q = q.where(withinPaths('up.path', f.scopePaths));
+  // Children of a parent the caller may read are all in scope; a search is filtered per row.
+  if (!f.parentId) q = q.where(inSubtrees('u.id', f.scopePaths));
   if (!f.includeInactive) q = q.where('u.status', '=', 'active');
   if (f.q) {
     const pattern = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where(sql`hoi_fold(u.code || ' ' || u.name)`, 'like', sql`hoi_fold(${pattern})`);
+    q = q.where(sql<boolean>`u.id in (select hoi_unit_search(${pattern}))`);
   }
   if (f.after) {
     const { code, id } = f.after;
@@ -271,7 +277,7 @@ export async function currentSubtreesJson(tx: Tx, rootPaths: string[]): Promise<
              'code', u.code, 'name', u.name, 'level', u.level)), '[]')::text as j
       from unit_paths up
       join units u on u.association_id = up.association_id and u.id = up.unit_id
-     where up.path <@ any(cast(${rootPaths} as text[])::ltree[]) and u.status = 'active'`.execute(tx);
+     where up.unit_id in (select hoi_subtree_units(cast(${rootPaths} as text[]))) and u.status = 'active'`.execute(tx);
   return r.rows[0]!.j;
 }
 

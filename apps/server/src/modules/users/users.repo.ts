@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/engine.js';
-import { withinPaths } from '../units/units.repo.js';
+import { inSubtrees } from '../units/units.repo.js';
 
 const userColumns = [
   'u.id',
@@ -33,10 +33,9 @@ export async function listUsers(
     const inScope = eb.exists(
       eb
         .selectFrom('roleAssignments as r')
-        .innerJoin('unitPaths as up', 'up.unitId', 'r.unitId')
         .select(sql`1`.as('x'))
         .whereRef('r.userId', '=', 'u.id')
-        .where(withinPaths('up.path', f.unitPath ? [f.unitPath] : f.scopePaths)),
+        .where(inSubtrees('r.unitId', f.unitPath ? [f.unitPath] : f.scopePaths)),
     );
     if (!f.includeUnassigned || f.unitPath) return inScope;
     return eb.or([inScope, eb.not(eb.exists(eb.selectFrom('roleAssignments as r2').select(sql`1`.as('x')).whereRef('r2.userId', '=', 'u.id')))]);
