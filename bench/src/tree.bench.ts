@@ -3,6 +3,7 @@ import { inTenant } from '../../apps/server/src/db/engine.js';
 import type { Deps } from '../../apps/server/src/platform/deps.js';
 import { newId } from '../../apps/server/src/platform/ids.js';
 import { cliActor } from '../../apps/server/src/platform/actor.js';
+import { clearTreeCache } from '../../apps/server/src/modules/units/tree-cache.js';
 import { mergeUnits } from '../../apps/server/src/modules/units/units.service.js';
 import { sessionFor } from '../../apps/server/src/test/factories.js';
 import type { Result } from './run.js';
@@ -28,7 +29,9 @@ export async function benchTree(deps: Deps): Promise<Result[]> {
   });
   out.push({ engine, name: 'children page of a province (HTTP, 100 rows)', target: 'p95 ≤ 50 ms', value: `p50 ${ms(children.p50)}, p95 ${ms(children.p95)}`, ok: children.p95 <= 50 });
 
+  // Today's subtree of a province, uncached (the cache is emptied before each request).
   const subtree = await timeIt(100, async (i) => {
+    clearTreeCache();
     const r = await admin.get(`/api/units/tree?rootId=${pick(tree.provinces.slice(2), i)}`);
     if (r.statusCode !== 200) throw new Error(r.body);
   });
@@ -40,17 +43,27 @@ export async function benchTree(deps: Deps): Promise<Result[]> {
   });
   out.push({ engine, name: 'unit search without diacritics (HTTP, 50 rows)', target: 'p95 ≤ 50 ms', value: `p50 ${ms(search.p50)}, p95 ${ms(search.p95)}`, ok: search.p95 <= 50 });
 
-  const asOf = await timeIt(30, async (i) => {
+  // Cold: every request a date not asked before (the view is computed); repeated: the same few
+  // dates again (served from the tree-view cache until the tree changes).
+  const day = (i: number) => new Date(Date.UTC(2020, 1, 1) + i * 86_400_000 * 11).toISOString().slice(0, 10);
+  const asOfCold = await timeIt(30, async (i) => {
+    clearTreeCache();
+    const r = await admin.get(`/api/units/tree?asOf=${day(i + 10)}`);
+    if (r.statusCode !== 200) throw new Error(r.body);
+  }, 3);
+  out.push({ engine, name: 'whole tree as of a past date, first request per date (20,000 nodes)', target: 'p95 ≤ 100 ms', value: `p50 ${ms(asOfCold.p50)}, p95 ${ms(asOfCold.p95)}`, ok: asOfCold.p95 <= 100 });
+  const asOfWarm = await timeIt(30, async (i) => {
     const r = await admin.get(`/api/units/tree?asOf=${i % 2 ? '2023-01-01' : '2024-01-01'}`);
     if (r.statusCode !== 200) throw new Error(r.body);
   }, 3);
-  out.push({ engine, name: 'whole tree as of a past date (HTTP, 20,000 nodes)', target: 'p95 ≤ 100 ms', value: `p50 ${ms(asOf.p50)}, p95 ${ms(asOf.p95)}`, ok: asOf.p95 <= 100 });
+  out.push({ engine, name: 'whole tree as of a past date, repeated dates (cached view)', target: 'p95 ≤ 100 ms', value: `p50 ${ms(asOfWarm.p50)}, p95 ${ms(asOfWarm.p95)}`, ok: asOfWarm.p95 <= 100 });
 
   const asOfProvince = await timeIt(100, async (i) => {
-    const r = await admin.get(`/api/units/tree?asOf=2023-01-01&rootId=${pick(tree.provinces, i)}`);
+    clearTreeCache();
+    const r = await admin.get(`/api/units/tree?asOf=${day(i + 100)}&rootId=${pick(tree.provinces, i)}`);
     if (r.statusCode !== 200) throw new Error(r.body);
   });
-  out.push({ engine, name: 'province subtree as of a past date (HTTP)', target: 'p95 ≤ 100 ms', value: `p50 ${ms(asOfProvince.p50)}, p95 ${ms(asOfProvince.p95)}`, ok: asOfProvince.p95 <= 100 });
+  out.push({ engine, name: 'province subtree as of a past date, first request per date', target: 'p95 ≤ 100 ms', value: `p50 ${ms(asOfProvince.p50)}, p95 ${ms(asOfProvince.p95)}`, ok: asOfProvince.p95 <= 100 });
 
   const m0 = performance.now();
   await mergeUnits(deps, cliActor(tree.associationId), { sourceIds: tree.bigCommunes, target: { code: 'BIG-MERGED', name: 'Xã Hợp Nhất', parentId: tree.provinces[0]! } });

@@ -15,6 +15,8 @@ export interface AssociationsTable {
   levelNames: string[];
   settings: ColumnType<AssociationSettings, string | undefined, string>;
   oversightId: string | null;
+  /** Bumped by every tree change (with its event): the key of cached tree views. */
+  treeVersion: Generated<number>;
   createdAt: Timestamp;
   version: Generated<number>;
 }

@@ -43,6 +43,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       level_names text[] not null,
       settings jsonb not null default '{}',
       oversight_id uuid references associations(id),
+      tree_version bigint not null default 0,
       created_at timestamptz not null default now(),
       version int not null default 1
     )`.execute(db);

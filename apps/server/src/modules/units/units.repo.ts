@@ -206,6 +206,12 @@ export async function insertEvent(
     successors?: string[];
   },
 ) {
+  // Every tree change records an event, so this is the one place that invalidates cached views.
+  await tx
+    .updateTable('associations')
+    .set({ treeVersion: sql`tree_version + 1` })
+    .where('id', '=', e.associationId)
+    .execute();
   await tx
     .insertInto('unitEvents')
     .values({
@@ -306,6 +312,12 @@ export async function subtreeAsOfJson(tx: Tx, rootIds: string[], date: string): 
                          and (n.valid_to is null or n.valid_to > ${date}::date)
      where u.valid_from <= ${date}::date and (u.valid_to is null or u.valid_to > ${date}::date)`.execute(tx);
   return r.rows[0]!.j;
+}
+
+/** The association's tree version, read in the caller's transaction (consistent with its data). */
+export async function treeVersion(tx: Tx, associationId: string): Promise<number> {
+  const r = await tx.selectFrom('associations').select('treeVersion').where('id', '=', associationId).executeTakeFirstOrThrow();
+  return Number(r.treeVersion);
 }
 
 export async function nameHistory(tx: Tx, unitId: string) {

@@ -11,6 +11,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { assertCanManageUnits, assertCanReadUnit, isDescendantOrSelf } from './units.policy.js';
 import { presentUnit } from './units.presenter.js';
 import * as repo from './units.repo.js';
+import { cacheKey, getCachedTree, putCachedTree } from './tree-cache.js';
 
 async function levelNamesOf(tx: Tx, associationId: string): Promise<string[]> {
   const a = await tx.selectFrom('associations').select('levelNames').where('id', '=', associationId).executeTakeFirst();
@@ -133,11 +134,16 @@ export async function treeAsOf(deps: Deps, actor: Actor, input: { asOf?: string 
       const ids = (await readScope(tx, actor)).rootIds;
       roots = (await Promise.all(ids.map((id) => repo.findUnit(tx, id)))).filter((r) => r !== undefined);
     }
-    let nodes: string;
-    if (roots.length === 0) nodes = '[]';
-    else if (asOf >= today) nodes = await repo.currentSubtreesJson(tx, roots.filter((r) => r.status === 'active').map((r) => r.path));
-    else if (roots.length === 1 && roots[0]!.parentId === null) nodes = await repo.treeAsOfJson(tx, asOf);
-    else nodes = await repo.subtreeAsOfJson(tx, roots.map((r) => r.id), asOf);
+    if (roots.length === 0) return `{"asOf":${JSON.stringify(asOf)},"nodes":[]}`;
+    const isCurrent = asOf >= today;
+    const key = cacheKey(actor.associationId, await repo.treeVersion(tx, actor.associationId), isCurrent ? 'current' : asOf, roots.map((r) => r.id));
+    let nodes = getCachedTree(key);
+    if (nodes === undefined) {
+      if (isCurrent) nodes = await repo.currentSubtreesJson(tx, roots.filter((r) => r.status === 'active').map((r) => r.path));
+      else if (roots.length === 1 && roots[0]!.parentId === null) nodes = await repo.treeAsOfJson(tx, asOf);
+      else nodes = await repo.subtreeAsOfJson(tx, roots.map((r) => r.id), asOf);
+      putCachedTree(key, nodes);
+    }
     return `{"asOf":${JSON.stringify(asOf)},"nodes":${nodes}}`;
   });
 }

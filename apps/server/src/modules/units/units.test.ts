@@ -111,12 +111,19 @@ describe('as-of views and generation from administrative units', () => {
     const { ensureTestAdminUnits } = await import('../../test/factories.js');
     await ensureTestAdminUnits(ctx.deps);
     const unit = (await admin.get(`/api/units/${t.units.c1b}`)).json();
+    // Warm the tree-view cache first: the rename must invalidate it.
+    const warm = (await admin.get('/api/units/tree?asOf=2025-06-01')).json();
+    expect(warm.nodes.find((n: { id: string }) => n.id === t.units.c1b).name).toBe('Xã Tây Sơn');
+    const warmToday = (await admin.get('/api/units/tree')).json();
+    expect(warmToday.nodes.find((n: { id: string }) => n.id === t.units.c1b).name).toBe('Xã Tây Sơn');
     const renamed = await admin.patch(`/api/units/${t.units.c1b}`, { name: 'Xã Tây Sơn Mới', effectiveDate: '2025-06-01' }, { 'if-match': `"${unit.version}"` });
     expect(renamed.statusCode).toBe(200);
     const before = (await admin.get('/api/units/tree?asOf=2025-05-31')).json();
     const after = (await admin.get('/api/units/tree?asOf=2025-06-01')).json();
     expect(before.nodes.find((n: { id: string }) => n.id === t.units.c1b).name).toBe('Xã Tây Sơn');
     expect(after.nodes.find((n: { id: string }) => n.id === t.units.c1b).name).toBe('Xã Tây Sơn Mới');
+    const today = (await admin.get('/api/units/tree')).json();
+    expect(today.nodes.find((n: { id: string }) => n.id === t.units.c1b).name).toBe('Xã Tây Sơn Mới');
     expect((await admin.get('/api/units/tree?asOf=2023-12-31')).json().nodes).toEqual([]);
     const scoped = (await officerA.get('/api/units/tree')).json();
     expect(scoped.nodes.find((n: { id: string }) => n.id === t.units.c1a).parentId).toBeNull();
