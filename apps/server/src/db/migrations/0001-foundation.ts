@@ -49,9 +49,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`alter table associations enable row level security`.execute(db);
   await sql`create policy own_or_overseen on associations for select
-    using (id = hoi_tenant() or oversight_id = hoi_tenant())`.execute(db);
+    using (id = (select hoi_tenant()) or oversight_id = (select hoi_tenant()))`.execute(db);
   await sql`create policy own_update on associations for update
-    using (id = hoi_tenant()) with check (id = hoi_tenant())`.execute(db);
+    using (id = (select hoi_tenant())) with check (id = (select hoi_tenant()))`.execute(db);
   await sql`grant select, update on associations to hoi_app`.execute(db);
 
   await sql`
@@ -119,14 +119,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       select up.unit_id
         from unnest(paths::ltree[]) as p(path)
         join unit_paths up on up.path <@ p.path
-       where up.association_id = hoi_tenant()
+       where up.association_id = (select hoi_tenant())
     $$`.execute(db);
   await sql`
     create function hoi_unit_search(pattern text) returns setof uuid
     language sql stable security definer set search_path = public rows 50
     as $$
       select id from units
-       where association_id = hoi_tenant() and hoi_fold(code || ' ' || name) like hoi_fold(pattern)
+       where association_id = (select hoi_tenant()) and hoi_fold(code || ' ' || name) like hoi_fold(pattern)
     $$`.execute(db);
   await sql`grant execute on function hoi_subtree_units(text[]) to hoi_app`.execute(db);
   await sql`grant execute on function hoi_unit_search(text) to hoi_app`.execute(db);
