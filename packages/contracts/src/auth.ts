@@ -66,6 +66,7 @@ export const ApiTokenSchema = z.object({
   lastUsedAt: z.string().nullable(),
   expiresAt: z.string().nullable(),
 });
+export const ApiTokenListSchema = z.object({ items: z.array(ApiTokenSchema) });
 export const CreateApiTokenBodySchema = z.object({
   name: z.string().min(1).max(100),
   expiresAt: IsoDateSchema.optional(),

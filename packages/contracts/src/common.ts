@@ -26,6 +26,13 @@ export const IdParamsSchema = z.object({ id: IdSchema });
 
 export const OkSchema = z.object({ ok: z.literal(true) });
 
+/** One problem in `details.issues` of a VALIDATION_FAILED error. */
+export const ValidationIssueSchema = z.object({
+  path: z.array(z.string()).describe('Nơi lỗi: body|querystring|params, rồi tên trường / where: part, then field'),
+  message: z.string(),
+});
+export type ValidationIssue = z.infer<typeof ValidationIssueSchema>;
+
 export const ErrorEnvelopeSchema = z.object({
   error: z.object({
     code: z.string().describe('Mã lỗi / error code (docs/errors.md)'),

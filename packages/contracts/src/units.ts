@@ -96,6 +96,10 @@ export const SplitUnitBodySchema = z.object({
     .max(50),
   effectiveDate: EffectiveDateSchema,
 });
+export const SplitUnitResultSchema = z.object({
+  items: z.array(UnitSchema).describe('Các đơn vị mới theo thứ tự phần / the new units, in part order'),
+});
+export type SplitUnitResult = z.infer<typeof SplitUnitResultSchema>;
 export const DissolveUnitBodySchema = z.object({
   reason: z.string().trim().max(1000).optional(),
   effectiveDate: EffectiveDateSchema,

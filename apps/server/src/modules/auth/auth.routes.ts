@@ -1,5 +1,5 @@
 import {
-  ApiTokenSchema,
+  ApiTokenListSchema,
   ChangePasswordBodySchema,
   CreateApiTokenBodySchema,
   CreatedApiTokenSchema,
@@ -11,7 +11,6 @@ import {
   TotpSetupSchema,
 } from '@hoi/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AUTHENTICATED, PUBLIC, needs } from '../../http/access.js';
 import { actorOf } from '../../http/auth-hook.js';
 import type { Deps } from '../../platform/deps.js';
@@ -95,7 +94,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.get(
       '/api/me/tokens',
-      { schema: { tags: ['auth'], summary: 'Mã truy cập API / API tokens', response: { 200: z.object({ items: z.array(ApiTokenSchema) }) } }, config: { access: needs('token.manage') } },
+      { schema: { tags: ['auth'], summary: 'Mã truy cập API / API tokens', response: { 200: ApiTokenListSchema } }, config: { access: needs('token.manage') } },
       async (req) => ({ items: (await auth.listApiTokens(deps, actorOf(req))).map(presentToken) }),
     );
     app.post(

@@ -7,6 +7,7 @@ import {
   MergeUnitsBodySchema,
   MoveUnitBodySchema,
   SplitUnitBodySchema,
+  SplitUnitResultSchema,
   TreeQuerySchema,
   TreeSchema,
   UnitHistorySchema,
@@ -16,7 +17,7 @@ import {
   UpdateUnitBodySchema,
 } from '@hoi/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { needs } from '../../http/access.js';
 import { actorOf } from '../../http/auth-hook.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
@@ -92,7 +93,7 @@ export function unitsRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.post(
       '/api/units/:id/split',
-      { schema: { tags, summary: 'Chia tách — split a unit', params: IdParamsSchema, body: SplitUnitBodySchema, response: { 200: z.object({ items: z.array(UnitSchema) }) } }, config: { access: needs('unit.manage') } },
+      { schema: { tags, summary: 'Chia tách — split a unit', params: IdParamsSchema, body: SplitUnitBodySchema, response: { 200: SplitUnitResultSchema } }, config: { access: needs('unit.manage') } },
       async (req) => ({ items: await units.splitUnit(deps, actorOf(req), req.params.id, req.body) }),
     );
     app.post(
