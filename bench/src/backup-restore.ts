@@ -38,18 +38,26 @@ await timed(`generate ${units} units`, async () => {
   await sql`insert into associations (id, kind, code, name, level_names)
     values ('01980000-0000-7000-8000-000000000001', 'association', 'HND', 'Hội Nông dân Việt Nam',
             array['Trung ương', 'Tỉnh', 'Xã'])`.execute(source.system);
-  await sql`insert into units (association_id, id, code, name, level, parent_id, path, valid_from)
+  await sql`insert into units (association_id, id, code, name, level, parent_id, valid_from)
     values ('01980000-0000-7000-8000-000000000001', '01980000-0000-7000-8000-000000000002', 'TW',
-            'Trung ương Hội', 0, null, 'r', '2024-01-01')`.execute(source.system);
-  await sql`insert into units (association_id, id, code, name, level, parent_id, path, valid_from)
+            'Trung ương Hội', 0, null, '2024-01-01')`.execute(source.system);
+  await sql`insert into units (association_id, id, code, name, level, parent_id, valid_from)
     select '01980000-0000-7000-8000-000000000001', gen_random_uuid(), 'P' || p, 'Tỉnh số ' || p, 1,
-           '01980000-0000-7000-8000-000000000002', ('r.p' || p)::ltree, '2024-01-01'
+           '01980000-0000-7000-8000-000000000002', '2024-01-01'
       from generate_series(1, ${provinces}) p`.execute(source.system);
-  await sql`insert into units (association_id, id, code, name, level, parent_id, path, valid_from, valid_to)
+  await sql`insert into units (association_id, id, code, name, level, parent_id, valid_from, valid_to)
     select u.association_id, gen_random_uuid(), 'X' || g, 'Xã Đông Hưng ' || g, 2, u.id,
-           u.path || ('x' || g), date '2024-01-01' + (g % 365), case when g % 7 = 0 then date '2025-06-30' end
+           date '2024-01-01' + (g % 365), case when g % 7 = 0 then date '2025-06-30' end
       from generate_series(1, ${units - provinces - 1}) g
       join units u on u.code = 'P' || (1 + g % ${provinces})`.execute(source.system);
+  // Materialized paths: r, r.pN, r.pN.xG (labels from the codes).
+  await sql`insert into unit_paths (association_id, unit_id, path)
+    select association_id, id, 'r' from units where level = 0`.execute(source.system);
+  await sql`insert into unit_paths (association_id, unit_id, path)
+    select association_id, id, ('r.' || lower(code))::ltree from units where level = 1`.execute(source.system);
+  await sql`insert into unit_paths (association_id, unit_id, path)
+    select u.association_id, u.id, pp.path || lower(u.code)
+      from units u join unit_paths pp on pp.unit_id = u.parent_id where u.level = 2`.execute(source.system);
 });
 
 const backup = await timed('backup (PGlite)', () => backupToFile(source, file));
