@@ -37,7 +37,7 @@ export function unitsRoutes(deps: Deps): FastifyPluginAsyncZod {
         const c = decodeCursor(req.query.cursor);
         const after = c ? { code: String(c[0]), id: String(c[1]) } : null;
         const r = await units.listUnits(deps, actorOf(req), { ...req.query, after });
-        return { items: r.items, nextCursor: 'next' in r && r.next ? encodeCursor([r.next.code, r.next.id]) : null };
+        return { items: r.items, nextCursor: r.next ? encodeCursor([r.next.code, r.next.id]) : null };
       },
     );
     app.get(

@@ -108,7 +108,7 @@ export async function listUnits(
     } else {
       const all = await Promise.all(scope.rootIds.map((id) => repo.findUnit(tx, id)));
       rows = all.filter((r) => r !== undefined).sort((a, b) => a.code.localeCompare(b.code));
-      return { items: rows.map((r) => presentUnit(r, levelNames)), nextCursor: null };
+      return { items: rows.map((r) => presentUnit(r, levelNames)), next: null };
     }
     const hasMore = rows.length > input.limit;
     const page = rows.slice(0, input.limit);
