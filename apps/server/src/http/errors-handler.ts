@@ -2,6 +2,11 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../platform/errors.js';
 
+/** PostgreSQL's unique_violation, as both drivers report it. */
+function isUniqueViolation(err: unknown): err is { code: '23505'; constraint?: string } {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505';
+}
+
 /** The one exit for errors: every failure becomes the `{ error: {...} }` envelope. */
 export function installErrorHandler(app: FastifyInstance, opts: { spaFallback: boolean }) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
@@ -17,6 +22,9 @@ export function installErrorHandler(app: FastifyInstance, opts: { spaFallback: b
       });
     } else if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (err.statusCode === 400 && err instanceof SyntaxError)) {
       appError = new AppError('MALFORMED_JSON');
+    } else if (isUniqueViolation(err)) {
+      // A race the services' own checks could not see (two requests at once): still a clean 409.
+      appError = new AppError(err.constraint === 'users_username' ? 'DUPLICATE_USERNAME' : 'DUPLICATE_CODE');
     } else if (err.statusCode === 429) {
       appError = new AppError('RATE_LIMITED');
     } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
