@@ -36,6 +36,25 @@ export const ERROR_CODES = [
   'DATABASE_LOCKED',
   'BACKUP_INVALID',
   'RESTORE_TARGET_NOT_EMPTY',
+  'INVALID_ID_NUMBER',
+  'ID_NUMBER_WARNING',
+  'DUPLICATE_ID_NUMBER',
+  'MEMBER_ALREADY_ACTIVE',
+  'DUPLICATE_MEMBER_NUMBER',
+  'ILLEGAL_TRANSITION',
+  'DECISION_REQUIRED',
+  'REASON_REQUIRED',
+  'MEMBER_DATE_INVALID',
+  'MEMBER_IN_TRANSIT',
+  'MEMBER_NOT_ACTIVE',
+  'TRANSFER_SAME_UNIT',
+  'TRANSFER_TARGET_INVALID',
+  'TRANSFER_NOT_PENDING',
+  'DUES_RATE_MISSING',
+  'INVITATION_INVALID',
+  'PHOTO_INVALID',
+  'REQUEST_CLOSED',
+  'NOT_A_MEMBER',
   'INTERNAL',
 ] as const;
 
@@ -76,6 +95,25 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   DATABASE_LOCKED: 503,
   BACKUP_INVALID: 422,
   RESTORE_TARGET_NOT_EMPTY: 409,
+  INVALID_ID_NUMBER: 422,
+  ID_NUMBER_WARNING: 422,
+  DUPLICATE_ID_NUMBER: 409,
+  MEMBER_ALREADY_ACTIVE: 409,
+  DUPLICATE_MEMBER_NUMBER: 409,
+  ILLEGAL_TRANSITION: 422,
+  DECISION_REQUIRED: 422,
+  REASON_REQUIRED: 422,
+  MEMBER_DATE_INVALID: 422,
+  MEMBER_IN_TRANSIT: 409,
+  MEMBER_NOT_ACTIVE: 422,
+  TRANSFER_SAME_UNIT: 422,
+  TRANSFER_TARGET_INVALID: 422,
+  TRANSFER_NOT_PENDING: 409,
+  DUES_RATE_MISSING: 422,
+  INVITATION_INVALID: 410,
+  PHOTO_INVALID: 422,
+  REQUEST_CLOSED: 409,
+  NOT_A_MEMBER: 403,
   INTERNAL: 500,
 };
 
@@ -167,6 +205,82 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
   RESTORE_TARGET_NOT_EMPTY: {
     vi: 'Cơ sở dữ liệu đích đã có dữ liệu; chỉ khôi phục vào cơ sở dữ liệu trống',
     en: 'The target database already has data; restore only into an empty one',
+  },
+  INVALID_ID_NUMBER: {
+    vi: 'Số định danh cá nhân không hợp lệ (độ dài, mã tỉnh nơi đăng ký khai sinh hoặc chữ số thế kỷ)',
+    en: 'The personal ID number is invalid (length, birth-registration province prefix or century digit)',
+  },
+  ID_NUMBER_WARNING: {
+    vi: 'Số định danh không khớp năm sinh hoặc giới tính; hãy kiểm tra hoặc xác nhận để lưu',
+    en: 'The personal ID does not match the birth year or sex; check it or confirm to save',
+  },
+  DUPLICATE_ID_NUMBER: {
+    vi: 'Số định danh này đã thuộc một hội viên khác trong hội',
+    en: 'This personal ID already belongs to another member of the association',
+  },
+  MEMBER_ALREADY_ACTIVE: {
+    vi: 'Người này đang là hội viên (hoặc đang xét kết nạp) của hội',
+    en: 'This person already holds a current membership in the association',
+  },
+  DUPLICATE_MEMBER_NUMBER: {
+    vi: 'Số thẻ hội viên đã được sử dụng',
+    en: 'The member number is already in use',
+  },
+  ILLEGAL_TRANSITION: {
+    vi: 'Không thể chuyển trạng thái hội viên như vậy',
+    en: 'This membership status change is not allowed',
+  },
+  DECISION_REQUIRED: {
+    vi: 'Thao tác này cần quyết định (số, ngày, người ký)',
+    en: 'This action needs a decision (number, date, signer)',
+  },
+  REASON_REQUIRED: {
+    vi: 'Cần ghi rõ lý do',
+    en: 'A reason is required',
+  },
+  MEMBER_DATE_INVALID: {
+    vi: 'Ngày không hợp lệ (ở tương lai, trước ngày sinh hoặc trước thay đổi gần nhất của hội viên)',
+    en: "Invalid date (in the future, before birth or before the member's latest change)",
+  },
+  MEMBER_IN_TRANSIT: {
+    vi: 'Hội viên đang chuyển sinh hoạt; hãy hoàn tất hoặc hủy việc chuyển trước',
+    en: 'The member is in transit; finish or cancel the transfer first',
+  },
+  MEMBER_NOT_ACTIVE: {
+    vi: 'Hội viên không ở trạng thái đang sinh hoạt',
+    en: 'The member is not active',
+  },
+  TRANSFER_SAME_UNIT: {
+    vi: 'Đơn vị nhận trùng với đơn vị đang sinh hoạt',
+    en: "The receiving unit is the member's current unit",
+  },
+  TRANSFER_TARGET_INVALID: {
+    vi: 'Đơn vị nhận không hợp lệ (không thuộc hội này hoặc đã giải thể)',
+    en: 'Invalid receiving unit (not in this association, or no longer active)',
+  },
+  TRANSFER_NOT_PENDING: {
+    vi: 'Việc chuyển sinh hoạt đã được xử lý',
+    en: 'The transfer has already been answered',
+  },
+  DUES_RATE_MISSING: {
+    vi: 'Chưa có mức hội phí cho năm này',
+    en: 'No dues rate is set for this year',
+  },
+  INVITATION_INVALID: {
+    vi: 'Lời mời không hợp lệ, đã dùng hoặc đã hết hạn',
+    en: 'The invitation is invalid, used or expired',
+  },
+  PHOTO_INVALID: {
+    vi: 'Ảnh phải là JPEG hoặc PNG, tối đa 2 MB',
+    en: 'The photo must be a JPEG or PNG of at most 2 MB',
+  },
+  REQUEST_CLOSED: {
+    vi: 'Yêu cầu đã được xử lý',
+    en: 'The request has already been decided',
+  },
+  NOT_A_MEMBER: {
+    vi: 'Tài khoản này không gắn với hồ sơ hội viên nào',
+    en: 'This account is not linked to a member record',
   },
   INTERNAL: { vi: 'Lỗi hệ thống', en: 'Internal error' },
 };

@@ -187,6 +187,232 @@ export interface AuditHeadsTable {
   hash: string;
 }
 
+/** A person, shared across associations; visible to an association through its memberships. */
+export interface PeopleTable {
+  id: string;
+  fullName: string;
+  birthDate: string | null;
+  birthYear: number | null;
+  gender: 'male' | 'female' | null;
+  idNumber: string | null;
+  legacyIdNumber: string | null;
+  phone: string | null;
+  email: string | null;
+  provinceCode: string | null;
+  communeCode: string | null;
+  addressDetail: string | null;
+  addressLegacy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface MembershipsTable {
+  associationId: string;
+  id: string;
+  personId: string;
+  memberNumber: string;
+  unitId: string;
+  category: 'official' | 'associate' | 'honorary';
+  status: 'applicant' | 'active' | 'suspended' | 'resigned' | 'aged_out' | 'removed' | 'deceased' | 'rejected';
+  appliedOn: DateStr | null;
+  joinedOn: DateStr | null;
+  endedOn: DateStr | null;
+  admissionNumber: string | null;
+  admissionDate: DateStr | null;
+  admissionSigner: string | null;
+  admissionUnitId: string | null;
+  notes: string | null;
+  warnings: Generated<string[]>;
+  fullName: string;
+  nameFold: Generated<string>;
+  sortKey: string;
+  gender: 'male' | 'female' | null;
+  birthYear: number | null;
+  birthDate: string | null;
+  phone: string | null;
+  idNumber: string | null;
+  transitToUnitId: string | null;
+  duesPaidThrough: number | null;
+  userId: string | null;
+  cardToken: string;
+  lastEventDate: DateStr;
+  createdAt: Timestamp;
+  version: Generated<number>;
+}
+
+export interface MembershipPeriodsTable {
+  associationId: string;
+  id: Generated<number>;
+  membershipId: string;
+  personId: string;
+  unitId: string;
+  status: string;
+  category: string;
+  gender: string | null;
+  validFrom: DateStr;
+  validTo: DateStr | null;
+}
+
+export interface MemberEventsTable {
+  associationId: string;
+  id: string;
+  membershipId: string;
+  kind: string;
+  effectiveDate: DateStr;
+  at: Timestamp;
+  actorUserId: string | null;
+  actorName: string | null;
+  unitId: string | null;
+  decisionNumber: string | null;
+  decisionDate: DateStr | null;
+  decisionSigner: string | null;
+  reason: string | null;
+  details: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+}
+
+export interface MemberSensitiveTable {
+  associationId: string;
+  membershipId: string;
+  ethnicityCode: string | null;
+  religionCode: string | null;
+  partyMember: boolean | null;
+  partyJoinedOn: DateStr | null;
+  healthNotes: string | null;
+  updatedAt: Timestamp;
+  updatedBy: string | null;
+}
+
+export interface MemberPhotosTable {
+  associationId: string;
+  membershipId: string;
+  mime: string;
+  bytes: Uint8Array;
+  updatedAt: Timestamp;
+}
+
+export interface MemberConsentsTable {
+  associationId: string;
+  id: Generated<number>;
+  membershipId: string;
+  purpose: string;
+  granted: boolean;
+  source: 'member' | 'officer';
+  evidence: string | null;
+  recordedBy: string | null;
+  recordedAt: Timestamp;
+}
+
+export interface MemberCountersTable {
+  associationId: string;
+  nextNumber: number;
+}
+
+export interface TransfersTable {
+  associationId: string;
+  id: string;
+  membershipId: string;
+  fromUnitId: string;
+  toUnitId: string;
+  commonParentId: string;
+  status: 'pending' | 'accepted' | 'refused' | 'cancelled';
+  releasedOn: DateStr;
+  dueOn: DateStr;
+  reason: string | null;
+  requestedBy: string | null;
+  answeredOn: DateStr | null;
+  answeredBy: string | null;
+  refusalReason: string | null;
+  escalatedAt: Timestamp | null;
+  createdAt: Timestamp;
+  version: Generated<number>;
+}
+
+export interface DuesRatesTable {
+  associationId: string;
+  id: string;
+  unitId: string;
+  year: number;
+  category: 'official' | 'associate' | 'honorary' | null;
+  amount: number;
+  createdAt: Timestamp;
+  createdBy: string | null;
+}
+
+export interface DuesExemptionsTable {
+  associationId: string;
+  id: string;
+  membershipId: string;
+  reason: 'elderly' | 'poor_household' | 'honorary' | 'other';
+  fromYear: number;
+  toYear: number | null;
+  note: string | null;
+  endedAt: Timestamp | null;
+  createdAt: Timestamp;
+  createdBy: string | null;
+}
+
+export interface DuesPaymentsTable {
+  associationId: string;
+  id: string;
+  membershipId: string;
+  year: number;
+  amount: number;
+  paidOn: DateStr;
+  receiptNumber: string | null;
+  batchId: string | null;
+  collectedByUnitId: string;
+  recordedBy: string | null;
+  createdAt: Timestamp;
+}
+
+export interface SavedFiltersTable {
+  associationId: string;
+  id: string;
+  userId: string;
+  name: string;
+  filter: ColumnType<Record<string, unknown>, string, string>;
+  createdAt: Timestamp;
+}
+
+export interface MemberInvitationsTable {
+  associationId: string;
+  id: string;
+  membershipId: string;
+  userId: string;
+  tokenHash: string;
+  expiresAt: Timestamp;
+  usedAt: Timestamp | null;
+  createdAt: Timestamp;
+}
+
+export interface ChangeRequestsTable {
+  associationId: string;
+  id: string;
+  membershipId: string;
+  fields: ColumnType<Record<string, unknown>, string, string>;
+  current: ColumnType<Record<string, unknown>, string, string>;
+  note: string | null;
+  status: Generated<'pending' | 'approved' | 'rejected'>;
+  createdAt: Timestamp;
+  decidedAt: Timestamp | null;
+  decidedBy: string | null;
+  decisionNote: string | null;
+}
+
+export interface DataRequestsTable {
+  associationId: string;
+  id: string;
+  membershipId: string;
+  kind: string;
+  details: string;
+  receivedAt: Timestamp;
+  dueOn: DateStr;
+  status: Generated<'open' | 'done' | 'refused'>;
+  resolvedAt: Timestamp | null;
+  resolvedBy: string | null;
+  response: string | null;
+}
+
 export interface DB {
   auditHeads: AuditHeadsTable;
   associations: AssociationsTable;
@@ -204,4 +430,20 @@ export interface DB {
   sessions: SessionsTable;
   apiTokens: ApiTokensTable;
   auditLog: AuditLogTable;
+  people: PeopleTable;
+  memberships: MembershipsTable;
+  membershipPeriods: MembershipPeriodsTable;
+  memberEvents: MemberEventsTable;
+  memberSensitive: MemberSensitiveTable;
+  memberPhotos: MemberPhotosTable;
+  memberConsents: MemberConsentsTable;
+  memberCounters: MemberCountersTable;
+  transfers: TransfersTable;
+  duesRates: DuesRatesTable;
+  duesExemptions: DuesExemptionsTable;
+  duesPayments: DuesPaymentsTable;
+  savedFilters: SavedFiltersTable;
+  memberInvitations: MemberInvitationsTable;
+  changeRequests: ChangeRequestsTable;
+  dataRequests: DataRequestsTable;
 }
