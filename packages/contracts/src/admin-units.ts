@@ -9,7 +9,10 @@ export const AdminUnitSchema = z.object({
 });
 export const AdminUnitListQuerySchema = z.object({
   q: z.string().trim().max(100).optional(),
-  provinceCode: z.string().regex(/^\d{2}$/).optional(),
+  provinceCode: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
   level: z.enum(['province', 'commune']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
@@ -34,7 +37,9 @@ export const OldAddressLookupSchema = z.object({
       note: z.string(),
     }),
   ),
-  isSplit: z.boolean().describe('Xã cũ bị chia cho nhiều xã mới / old commune split across several'),
+  isSplit: z
+    .boolean()
+    .describe('Xã cũ bị chia cho nhiều xã mới / old commune split across several'),
   isAmbiguous: z.boolean().describe('Nhiều xã cũ trùng tên / several old communes match'),
 });
 

@@ -7,9 +7,14 @@ export const IdSchema = z.uuid().describe('Định danh / identifier (UUID)');
 export const IsoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD / date must be YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'Ngày không tồn tại / no such date',
-  })
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+      new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      message: 'Ngày không tồn tại / no such date',
+    },
+  )
   .describe('Ngày (YYYY-MM-DD) / date');
 
 /** Opaque cursor for keyset pagination. */
@@ -28,7 +33,9 @@ export const OkSchema = z.object({ ok: z.literal(true) });
 
 /** One problem in `details.issues` of a VALIDATION_FAILED error. */
 export const ValidationIssueSchema = z.object({
-  path: z.array(z.string()).describe('Nơi lỗi: body|querystring|params, rồi tên trường / where: part, then field'),
+  path: z
+    .array(z.string())
+    .describe('Nơi lỗi: body|querystring|params, rồi tên trường / where: part, then field'),
   message: z.string(),
 });
 export type ValidationIssue = z.infer<typeof ValidationIssueSchema>;

@@ -7,7 +7,12 @@ import { IdSchema, IsoDateSchema } from './common.js';
  * association's due month; arrears older than the review threshold flag the member for review,
  * never for automatic removal.
  */
-export const VndSchema = z.number().int().min(0).max(1_000_000_000).describe('Số tiền VND (không có phần lẻ) / amount in VND');
+export const VndSchema = z
+  .number()
+  .int()
+  .min(0)
+  .max(1_000_000_000)
+  .describe('Số tiền VND (không có phần lẻ) / amount in VND');
 export const DuesYearSchema = z.coerce.number().int().min(2000).max(2100);
 
 export const EXEMPTION_REASONS = ['elderly', 'poor_household', 'honorary', 'other'] as const;
@@ -35,7 +40,10 @@ export const CreateDuesRateBodySchema = z.object({
   category: z.enum(['official', 'associate', 'honorary']).nullable().default(null),
   amount: VndSchema,
 });
-export const DuesRateQuerySchema = z.object({ unitId: IdSchema.optional(), year: DuesYearSchema.optional() });
+export const DuesRateQuerySchema = z.object({
+  unitId: IdSchema.optional(),
+  year: DuesYearSchema.optional(),
+});
 
 export const CreateExemptionBodySchema = z.object({
   memberId: IdSchema,
@@ -65,8 +73,16 @@ export const BulkPaymentBodySchema = z.object({
   unitId: IdSchema.describe('Chi hội thu và nộp / the collecting branch'),
   year: DuesYearSchema,
   paidOn: IsoDateSchema,
-  entries: z.array(z.object({ memberId: IdSchema, amount: VndSchema.refine((n) => n > 0) })).min(1).max(5000),
-  receiptNumber: z.string().trim().max(50).optional().describe('Số biên lai nộp lên / remittance receipt'),
+  entries: z
+    .array(z.object({ memberId: IdSchema, amount: VndSchema.refine((n) => n > 0) }))
+    .min(1)
+    .max(5000),
+  receiptNumber: z
+    .string()
+    .trim()
+    .max(50)
+    .optional()
+    .describe('Số biên lai nộp lên / remittance receipt'),
 });
 export const PaymentSchema = z.object({
   id: IdSchema,
@@ -80,7 +96,11 @@ export const PaymentSchema = z.object({
   recordedBy: z.string().nullable(),
   createdAt: z.string(),
 });
-export const BulkPaymentResultSchema = z.object({ batchId: IdSchema, count: z.number().int(), total: z.number().int() });
+export const BulkPaymentResultSchema = z.object({
+  batchId: IdSchema,
+  count: z.number().int(),
+  total: z.number().int(),
+});
 
 /** One member's dues position for a year (collection sheet and arrears lines). */
 export const DuesLineSchema = z.object({
@@ -102,7 +122,12 @@ export const DuesCollectionSchema = z.object({
   year: z.number().int(),
   rateFound: z.boolean(),
   lines: z.array(DuesLineSchema),
-  totals: z.object({ due: z.number().int(), paid: z.number().int(), outstanding: z.number().int(), exempt: z.number().int() }),
+  totals: z.object({
+    due: z.number().int(),
+    paid: z.number().int(),
+    outstanding: z.number().int(),
+    exempt: z.number().int(),
+  }),
 });
 export const ArrearsQuerySchema = z.object({
   unitId: IdSchema.optional(),
@@ -121,7 +146,11 @@ export const ArrearsLineSchema = z.object({
   monthsOverdue: z.number().int(),
   needsReview: z.boolean(),
 });
-export const ArrearsListSchema = z.object({ items: z.array(ArrearsLineSchema), nextCursor: z.string().nullable(), reviewAfterMonths: z.number().int() });
+export const ArrearsListSchema = z.object({
+  items: z.array(ArrearsLineSchema),
+  nextCursor: z.string().nullable(),
+  reviewAfterMonths: z.number().int(),
+});
 export const MemberDuesSchema = z.object({
   memberId: IdSchema,
   payments: z.array(PaymentSchema),

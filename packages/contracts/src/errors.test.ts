@@ -5,7 +5,10 @@ import { ERROR_CODES, ERROR_MESSAGES } from './errors.js';
 
 describe('error catalogue', () => {
   it('docs/errors.md documents every code', () => {
-    const doc = fs.readFileSync(path.resolve(import.meta.dirname, '../../../docs/errors.md'), 'utf8');
+    const doc = fs.readFileSync(
+      path.resolve(import.meta.dirname, '../../../docs/errors.md'),
+      'utf8',
+    );
     const missing = ERROR_CODES.filter((c) => !doc.includes(`| \`${c}\` |`));
     expect(missing).toEqual([]);
   });

@@ -120,7 +120,10 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
 /** Messages, Vietnamese first. */
 export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
   VALIDATION_FAILED: { vi: 'Dữ liệu không hợp lệ', en: 'The request data is invalid' },
-  MALFORMED_JSON: { vi: 'Nội dung JSON không đúng định dạng', en: 'The request body is not valid JSON' },
+  MALFORMED_JSON: {
+    vi: 'Nội dung JSON không đúng định dạng',
+    en: 'The request body is not valid JSON',
+  },
   UNAUTHENTICATED: { vi: 'Bạn cần đăng nhập', en: 'You need to log in' },
   INVALID_CREDENTIALS: {
     vi: 'Tên đăng nhập hoặc mật khẩu không đúng',

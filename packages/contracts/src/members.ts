@@ -14,7 +14,16 @@ export const MEMBER_CATEGORY_NAMES: Record<MemberCategory, { vi: string; en: str
   honorary: { vi: 'Hội viên danh dự', en: 'Honorary member' },
 };
 
-export const MEMBER_STATUSES = ['applicant', 'active', 'suspended', 'resigned', 'aged_out', 'removed', 'deceased', 'rejected'] as const;
+export const MEMBER_STATUSES = [
+  'applicant',
+  'active',
+  'suspended',
+  'resigned',
+  'aged_out',
+  'removed',
+  'deceased',
+  'rejected',
+] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 export const MEMBER_STATUS_NAMES: Record<MemberStatus, { vi: string; en: string }> = {
   applicant: { vi: 'Đang xét kết nạp', en: 'Applicant' },
@@ -27,7 +36,13 @@ export const MEMBER_STATUS_NAMES: Record<MemberStatus, { vi: string; en: string 
   rejected: { vi: 'Không kết nạp', en: 'Not admitted' },
 };
 /** Statuses that end a membership; a later admission opens a new membership (a new "lượt"). */
-export const TERMINAL_STATUSES: readonly MemberStatus[] = ['resigned', 'aged_out', 'removed', 'deceased', 'rejected'];
+export const TERMINAL_STATUSES: readonly MemberStatus[] = [
+  'resigned',
+  'aged_out',
+  'removed',
+  'deceased',
+  'rejected',
+];
 
 /**
  * The membership status machine. Each action lists where it may start, where it ends and what
@@ -43,7 +58,10 @@ export const MEMBER_ACTIONS = {
   age_out: { from: ['active', 'suspended'], to: 'aged_out', decision: false, reason: false },
   remove: { from: ['active', 'suspended'], to: 'removed', decision: true, reason: true },
   decease: { from: ['active', 'suspended'], to: 'deceased', decision: false, reason: false },
-} as const satisfies Record<string, { from: readonly MemberStatus[]; to: MemberStatus; decision: boolean; reason: boolean }>;
+} as const satisfies Record<
+  string,
+  { from: readonly MemberStatus[]; to: MemberStatus; decision: boolean; reason: boolean }
+>;
 export type MemberAction = keyof typeof MEMBER_ACTIONS;
 export const MEMBER_ACTION_NAMES: Record<MemberAction, { vi: string; en: string }> = {
   admit: { vi: 'Kết nạp', en: 'Admit' },
@@ -58,7 +76,9 @@ export const MEMBER_ACTION_NAMES: Record<MemberAction, { vi: string; en: string 
 
 /** Which actions are legal from a status (for the UI and the property tests). */
 export function actionsFrom(status: MemberStatus): MemberAction[] {
-  return (Object.keys(MEMBER_ACTIONS) as MemberAction[]).filter((a) => (MEMBER_ACTIONS[a].from as readonly MemberStatus[]).includes(status));
+  return (Object.keys(MEMBER_ACTIONS) as MemberAction[]).filter((a) =>
+    (MEMBER_ACTIONS[a].from as readonly MemberStatus[]).includes(status),
+  );
 }
 
 /**
@@ -68,7 +88,10 @@ export function actionsFrom(status: MemberStatus): MemberAction[] {
 export const PartialDateSchema = z
   .string()
   .trim()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'Ngày sinh dạng YYYY, YYYY-MM hoặc YYYY-MM-DD / birth date as YYYY, YYYY-MM or YYYY-MM-DD')
+  .regex(
+    /^\d{4}(-\d{2}(-\d{2})?)?$/,
+    'Ngày sinh dạng YYYY, YYYY-MM hoặc YYYY-MM-DD / birth date as YYYY, YYYY-MM or YYYY-MM-DD',
+  )
   .refine((s) => isRealPartialDate(s), { message: 'Ngày không tồn tại / no such date' })
   .describe('Ngày sinh: năm, tháng/năm hoặc ngày đầy đủ / birth date (year, month or full)');
 
@@ -89,7 +112,8 @@ export function parseVnPartialDate(input: string): string | null {
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})$/.exec(s))) out = m[1]!;
   else if ((m = /^(\d{1,2})[/.-](\d{4})$/.exec(s))) out = `${m[2]}-${m[1]!.padStart(2, '0')}`;
-  else if ((m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s))) out = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  else if ((m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s)))
+    out = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
   else if ((m = /^(\d{4})-(\d{2})(-(\d{2}))?$/.exec(s))) out = s;
   return out && isRealPartialDate(out) ? out : null;
 }
@@ -108,7 +132,11 @@ export const PersonalIdSchema = z
   .trim()
   .superRefine((s, ctx) => {
     const r = checkPersonalId(s);
-    if (!r.ok) ctx.addIssue({ code: 'custom', message: `Số định danh cá nhân không hợp lệ (${r.error}) / invalid personal ID number (${r.error})` });
+    if (!r.ok)
+      ctx.addIssue({
+        code: 'custom',
+        message: `Số định danh cá nhân không hợp lệ (${r.error}) / invalid personal ID number (${r.error})`,
+      });
   })
   .describe('Số định danh cá nhân 12 số (CCCD) / 12-digit personal ID');
 
@@ -125,7 +153,10 @@ export const MemberPhoneSchema = z
   .transform((s, ctx) => {
     const n = normalizeVnPhone(s);
     if (!n) {
-      ctx.addIssue({ code: 'custom', message: 'Số điện thoại không phải số Việt Nam / not a Vietnamese phone number' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Số điện thoại không phải số Việt Nam / not a Vietnamese phone number',
+      });
       return z.NEVER;
     }
     return n;
@@ -133,10 +164,34 @@ export const MemberPhoneSchema = z
   .describe('Điện thoại (0… hoặc +84…) / phone');
 
 export const AddressSchema = z.object({
-  provinceCode: z.string().trim().max(10).nullable().optional().describe('Mã tỉnh mới (34 tỉnh) / new province code'),
-  communeCode: z.string().trim().max(10).nullable().optional().describe('Mã xã/phường mới / new commune code'),
-  detail: z.string().trim().max(300).nullable().optional().describe('Thôn/xóm, số nhà, đường / hamlet, street'),
-  legacyText: z.string().trim().max(500).nullable().optional().describe('Địa chỉ cũ nguyên văn / legacy free-text address'),
+  provinceCode: z
+    .string()
+    .trim()
+    .max(10)
+    .nullable()
+    .optional()
+    .describe('Mã tỉnh mới (34 tỉnh) / new province code'),
+  communeCode: z
+    .string()
+    .trim()
+    .max(10)
+    .nullable()
+    .optional()
+    .describe('Mã xã/phường mới / new commune code'),
+  detail: z
+    .string()
+    .trim()
+    .max(300)
+    .nullable()
+    .optional()
+    .describe('Thôn/xóm, số nhà, đường / hamlet, street'),
+  legacyText: z
+    .string()
+    .trim()
+    .max(500)
+    .nullable()
+    .optional()
+    .describe('Địa chỉ cũ nguyên văn / legacy free-text address'),
 });
 export type Address = z.infer<typeof AddressSchema>;
 
@@ -156,7 +211,9 @@ export const DecisionSchema = z.object({
   number: z.string().trim().min(1).max(50).describe('Số quyết định / decision number'),
   date: IsoDateSchema.describe('Ngày quyết định / decision date'),
   signer: z.string().trim().min(1).max(100).describe('Người ký / signed by'),
-  unitId: IdSchema.optional().describe('Đơn vị ra quyết định (mặc định: đơn vị của hội viên) / deciding unit'),
+  unitId: IdSchema.optional().describe(
+    'Đơn vị ra quyết định (mặc định: đơn vị của hội viên) / deciding unit',
+  ),
 });
 export type Decision = z.infer<typeof DecisionSchema>;
 
@@ -164,11 +221,23 @@ export const CreateMemberBodySchema = z.object({
   person: PersonInputSchema,
   unitId: IdSchema.describe('Chi hội / tổ hội sinh hoạt / the unit the member belongs to'),
   category: z.enum(MEMBER_CATEGORIES).default('official'),
-  memberNumber: z.string().trim().min(1).max(30).regex(/^[A-Za-z0-9./-]+$/).optional().describe('Số thẻ; bỏ trống để cấp tự động / card number, generated if absent'),
+  memberNumber: z
+    .string()
+    .trim()
+    .min(1)
+    .max(30)
+    .regex(/^[A-Za-z0-9./-]+$/)
+    .optional()
+    .describe('Số thẻ; bỏ trống để cấp tự động / card number, generated if absent'),
   appliedOn: IsoDateSchema.optional().describe('Ngày làm đơn / application date (default today)'),
-  admission: DecisionSchema.optional().describe('Có quyết định kết nạp thì hội viên hoạt động ngay / with a decision the member is admitted at once'),
+  admission: DecisionSchema.optional().describe(
+    'Có quyết định kết nạp thì hội viên hoạt động ngay / with a decision the member is admitted at once',
+  ),
   notes: z.string().trim().max(NOTES_MAX).optional(),
-  acknowledgeWarnings: z.boolean().default(false).describe('Xác nhận bỏ qua cảnh báo (ví dụ số định danh lệch năm sinh) / override warnings'),
+  acknowledgeWarnings: z
+    .boolean()
+    .default(false)
+    .describe('Xác nhận bỏ qua cảnh báo (ví dụ số định danh lệch năm sinh) / override warnings'),
 });
 export type CreateMemberBody = z.infer<typeof CreateMemberBodySchema>;
 
@@ -222,8 +291,14 @@ export const MemberSummarySchema = z.object({
   status: z.enum(MEMBER_STATUSES),
   joinedOn: z.string().nullable(),
   inTransit: z.boolean().describe('Đang chuyển sinh hoạt / a transfer is pending'),
-  duesPaidThrough: z.number().int().nullable().describe('Đã đóng hội phí đến hết năm / dues paid through year'),
-  needsReview: z.boolean().describe('Nợ hội phí quá hạn, cần xem xét / dues arrears past the threshold'),
+  duesPaidThrough: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Đã đóng hội phí đến hết năm / dues paid through year'),
+  needsReview: z
+    .boolean()
+    .describe('Nợ hội phí quá hạn, cần xem xét / dues arrears past the threshold'),
 });
 export type MemberSummary = z.infer<typeof MemberSummarySchema>;
 
@@ -231,7 +306,13 @@ export const MemberSchema = MemberSummarySchema.extend({
   person: PersonSchema,
   appliedOn: z.string().nullable(),
   admission: z
-    .object({ number: z.string(), date: z.string(), signer: z.string(), unitId: IdSchema, unitName: z.string() })
+    .object({
+      number: z.string(),
+      date: z.string(),
+      signer: z.string(),
+      unitId: IdSchema,
+      unitName: z.string(),
+    })
     .nullable(),
   endedOn: z.string().nullable(),
   notes: z.string().nullable(),
@@ -240,28 +321,62 @@ export const MemberSchema = MemberSummarySchema.extend({
   pendingTransferId: IdSchema.nullable(),
   allowedActions: z.array(z.enum(Object.keys(MEMBER_ACTIONS) as [MemberAction, ...MemberAction[]])),
   /** Other memberships of the same person in this association (lượt), oldest first. */
-  otherMemberships: z.array(z.object({ id: IdSchema, memberNumber: z.string(), status: z.enum(MEMBER_STATUSES), joinedOn: z.string().nullable(), endedOn: z.string().nullable() })),
-  warnings: z.array(z.string()).describe('Cảnh báo dữ liệu đã được xác nhận / acknowledged data warnings'),
+  otherMemberships: z.array(
+    z.object({
+      id: IdSchema,
+      memberNumber: z.string(),
+      status: z.enum(MEMBER_STATUSES),
+      joinedOn: z.string().nullable(),
+      endedOn: z.string().nullable(),
+    }),
+  ),
+  warnings: z
+    .array(z.string())
+    .describe('Cảnh báo dữ liệu đã được xác nhận / acknowledged data warnings'),
   version: z.number().int(),
 });
 export type Member = z.infer<typeof MemberSchema>;
 
 const csv = <T extends string>(values: readonly [T, ...T[]]) =>
-  z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(z.enum(values)).optional());
+  z.preprocess(
+    (v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v),
+    z.array(z.enum(values)).optional(),
+  );
 
 export const AGE_BANDS = ['under60', '60-69', '70-79', '80-89', '90plus'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
 
 export const MemberFilterSchema = z.object({
-  q: z.string().trim().max(100).optional().describe('Tên (có/không dấu), điện thoại, số định danh hoặc số thẻ / name, phone, ID or member number'),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .describe(
+      'Tên (có/không dấu), điện thoại, số định danh hoặc số thẻ / name, phone, ID or member number',
+    ),
   unitId: IdSchema.optional().describe('Lọc theo cây con của đơn vị / subtree of this unit'),
-  status: csv(MEMBER_STATUSES).describe('Trạng thái, phân cách bằng dấu phẩy / statuses, comma-separated'),
+  status: csv(MEMBER_STATUSES).describe(
+    'Trạng thái, phân cách bằng dấu phẩy / statuses, comma-separated',
+  ),
   category: csv(MEMBER_CATEGORIES),
   gender: GenderSchema.optional(),
   ageBand: z.enum(AGE_BANDS).optional().describe('Nhóm tuổi / age band'),
-  joinYear: z.coerce.number().int().min(1900).max(2100).optional().describe('Năm vào hội / join year'),
-  inTransit: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  needsReview: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  joinYear: z.coerce
+    .number()
+    .int()
+    .min(1900)
+    .max(2100)
+    .optional()
+    .describe('Năm vào hội / join year'),
+  inTransit: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  needsReview: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 export type MemberFilter = z.infer<typeof MemberFilterSchema>;
 
@@ -271,7 +386,11 @@ export const MemberListQuerySchema = MemberFilterSchema.extend({
 });
 export const MemberListSchema = PageMetaSchema.extend({
   items: z.array(MemberSummarySchema),
-  total: z.number().int().nullable().describe('Tổng số (khi đếm được nhanh) / total when cheap to count'),
+  total: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Tổng số (khi đếm được nhanh) / total when cheap to count'),
 });
 
 export const MemberExportQuerySchema = MemberFilterSchema.extend({
@@ -299,7 +418,33 @@ export const MemberCountsSchema = z.object({
   }),
 });
 
-export const MEMBER_EVENT_KINDS = ['applied', 'admitted', 'rejected', 'suspended', 'reinstated', 'resigned', 'aged_out', 'removed', 'deceased', 'updated', 'category_changed', 'transfer_requested', 'transfer_accepted', 'transfer_refused', 'transfer_cancelled', 'transfer_escalated', 'dues_paid', 'exemption', 'invited', 'correction_requested', 'correction_applied', 'correction_rejected', 'consent_changed', 'sensitive_updated', 'photo_changed'] as const;
+export const MEMBER_EVENT_KINDS = [
+  'applied',
+  'admitted',
+  'rejected',
+  'suspended',
+  'reinstated',
+  'resigned',
+  'aged_out',
+  'removed',
+  'deceased',
+  'updated',
+  'category_changed',
+  'transfer_requested',
+  'transfer_accepted',
+  'transfer_refused',
+  'transfer_cancelled',
+  'transfer_escalated',
+  'dues_paid',
+  'exemption',
+  'invited',
+  'correction_requested',
+  'correction_applied',
+  'correction_rejected',
+  'consent_changed',
+  'sensitive_updated',
+  'photo_changed',
+] as const;
 export type MemberEventKind = (typeof MEMBER_EVENT_KINDS)[number];
 
 export const MemberEventSchema = z.object({
@@ -325,18 +470,48 @@ export const ETHNICITIES: Readonly<Record<string, string>> = Object.fromEntries(
 );
 /** Religions (GSO QĐ 1019/QĐ-TCTK) plus 00 "none" by convention and 99 "other". */
 export const RELIGIONS: Readonly<Record<string, string>> = {
-  '00': 'Không', '01': 'Phật giáo', '02': 'Công giáo', '03': 'Phật giáo Hòa Hảo', '04': 'Hồi giáo', '05': 'Cao Đài',
-  '06': 'Minh Sư đạo', '07': 'Minh Lý đạo', '08': 'Tin Lành', '09': 'Tịnh độ Cư sĩ Phật hội Việt Nam', '10': 'Đạo Tứ Ân Hiếu Nghĩa',
-  '11': 'Bửu Sơn Kỳ Hương', '12': "Baha'i", '13': 'Bà-la-môn', '14': 'Mặc Môn', '99': 'Khác',
+  '00': 'Không',
+  '01': 'Phật giáo',
+  '02': 'Công giáo',
+  '03': 'Phật giáo Hòa Hảo',
+  '04': 'Hồi giáo',
+  '05': 'Cao Đài',
+  '06': 'Minh Sư đạo',
+  '07': 'Minh Lý đạo',
+  '08': 'Tin Lành',
+  '09': 'Tịnh độ Cư sĩ Phật hội Việt Nam',
+  '10': 'Đạo Tứ Ân Hiếu Nghĩa',
+  '11': 'Bửu Sơn Kỳ Hương',
+  '12': "Baha'i",
+  '13': 'Bà-la-môn',
+  '14': 'Mặc Môn',
+  '99': 'Khác',
 };
 
 /** Protected personal data (Law 91/2025, Decree 356/2025 Art. 4): stored apart, read with permission, audited. */
 export const SensitiveDataSchema = z.object({
-  ethnicityCode: z.string().refine((c) => c in ETHNICITIES, 'Mã dân tộc không có trong danh mục 54 dân tộc / unknown ethnicity code').nullable().optional(),
-  religionCode: z.string().refine((c) => c in RELIGIONS, 'Mã tôn giáo không hợp lệ / unknown religion code').nullable().optional(),
+  ethnicityCode: z
+    .string()
+    .refine(
+      (c) => c in ETHNICITIES,
+      'Mã dân tộc không có trong danh mục 54 dân tộc / unknown ethnicity code',
+    )
+    .nullable()
+    .optional(),
+  religionCode: z
+    .string()
+    .refine((c) => c in RELIGIONS, 'Mã tôn giáo không hợp lệ / unknown religion code')
+    .nullable()
+    .optional(),
   partyMember: z.boolean().nullable().optional().describe('Đảng viên / Party member'),
   partyJoinedOn: IsoDateSchema.nullable().optional(),
-  healthNotes: z.string().trim().max(NOTES_MAX).nullable().optional().describe('Ghi chú sức khỏe / health notes'),
+  healthNotes: z
+    .string()
+    .trim()
+    .max(NOTES_MAX)
+    .nullable()
+    .optional()
+    .describe('Ghi chú sức khỏe / health notes'),
 });
 export const SensitiveDataOutSchema = z.object({
   ethnicityCode: z.string().nullable(),
@@ -348,26 +523,56 @@ export const SensitiveDataOutSchema = z.object({
 });
 
 /** Purposes a member may consent to, each separately (Law 91/2025 Art. 9: silence is not consent). */
-export const CONSENT_PURPOSES = ['membership_management', 'sensitive_data', 'contact_sms', 'photo_on_card', 'publish_name', 'share_with_oversight'] as const;
+export const CONSENT_PURPOSES = [
+  'membership_management',
+  'sensitive_data',
+  'contact_sms',
+  'photo_on_card',
+  'publish_name',
+  'share_with_oversight',
+] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 export const CONSENT_PURPOSE_NAMES: Record<ConsentPurpose, { vi: string; en: string }> = {
-  membership_management: { vi: 'Quản lý hội viên (hồ sơ, sinh hoạt, hội phí)', en: 'Membership management' },
-  sensitive_data: { vi: 'Xử lý dữ liệu nhạy cảm (dân tộc, tôn giáo, sức khỏe, đảng viên)', en: 'Processing sensitive data' },
+  membership_management: {
+    vi: 'Quản lý hội viên (hồ sơ, sinh hoạt, hội phí)',
+    en: 'Membership management',
+  },
+  sensitive_data: {
+    vi: 'Xử lý dữ liệu nhạy cảm (dân tộc, tôn giáo, sức khỏe, đảng viên)',
+    en: 'Processing sensitive data',
+  },
   contact_sms: { vi: 'Liên hệ qua điện thoại, tin nhắn', en: 'Contact by phone and SMS' },
   photo_on_card: { vi: 'In ảnh trên thẻ hội viên', en: 'Photo on the member card' },
-  publish_name: { vi: 'Công bố tên trong danh sách khen thưởng, hoạt động', en: 'Publishing the name in lists' },
-  share_with_oversight: { vi: 'Cung cấp cho cơ quan theo dõi khi có yêu cầu', en: 'Sharing with the oversight body' },
+  publish_name: {
+    vi: 'Công bố tên trong danh sách khen thưởng, hoạt động',
+    en: 'Publishing the name in lists',
+  },
+  share_with_oversight: {
+    vi: 'Cung cấp cho cơ quan theo dõi khi có yêu cầu',
+    en: 'Sharing with the oversight body',
+  },
 };
 export const ConsentSchema = z.object({
   purpose: z.enum(CONSENT_PURPOSES),
-  granted: z.boolean().nullable().describe('null = chưa hỏi; im lặng không phải đồng ý / not asked; silence is not consent'),
+  granted: z
+    .boolean()
+    .nullable()
+    .describe('null = chưa hỏi; im lặng không phải đồng ý / not asked; silence is not consent'),
   recordedAt: z.string().nullable(),
   source: z.enum(['member', 'officer']).nullable(),
 });
 export const ConsentListSchema = z.object({ items: z.array(ConsentSchema) });
 export const SetConsentsBodySchema = z.object({
-  consents: z.array(z.object({ purpose: z.enum(CONSENT_PURPOSES), granted: z.boolean() })).min(1).max(CONSENT_PURPOSES.length),
-  evidence: z.string().trim().max(300).optional().describe('Căn cứ (ví dụ phiếu đồng ý ký ngày…) / evidence when recorded by an officer'),
+  consents: z
+    .array(z.object({ purpose: z.enum(CONSENT_PURPOSES), granted: z.boolean() }))
+    .min(1)
+    .max(CONSENT_PURPOSES.length),
+  evidence: z
+    .string()
+    .trim()
+    .max(300)
+    .optional()
+    .describe('Căn cứ (ví dụ phiếu đồng ý ký ngày…) / evidence when recorded by an officer'),
 });
 
 export const SavedFilterSchema = z.object({
@@ -377,7 +582,10 @@ export const SavedFilterSchema = z.object({
   createdAt: z.string(),
 });
 export const SavedFilterListSchema = z.object({ items: z.array(SavedFilterSchema) });
-export const CreateSavedFilterBodySchema = z.object({ name: z.string().trim().min(1).max(100), filter: MemberFilterSchema });
+export const CreateSavedFilterBodySchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  filter: MemberFilterSchema,
+});
 
 export const CardVerificationSchema = z.object({
   fullName: z.string(),

@@ -12,6 +12,7 @@ export const PERMISSIONS = [
   'member.manage',
   'member.sensitive.read',
   'finance.manage',
+  'dues.manage',
   'inspection.manage',
   'case.manage',
   'report.read',
@@ -35,74 +36,78 @@ export const ROLE_CODES = [
 export type RoleCode = (typeof ROLE_CODES)[number];
 
 /** Built-in roles, names in Vietnamese and English, and what each may do within its subtree. */
-export const ROLES: Record<RoleCode, { vi: string; en: string; permissions: readonly Permission[] }> =
-  {
-    association_admin: {
-      vi: 'Quản trị viên hội',
-      en: 'Association administrator',
-      permissions: [
-        'unit.read',
-        'unit.manage',
-        'user.read',
-        'user.manage',
-        'role.assign',
-        'audit.read',
-        'association.manage',
-        'token.manage',
-        'member.read',
-        'member.manage',
-        'member.sensitive.read',
-        'report.read',
-        'report.submit',
-        'self.read',
-      ],
-    },
-    unit_officer: {
-      vi: 'Cán bộ đơn vị',
-      en: 'Unit officer',
-      permissions: [
-        'unit.read',
-        'unit.manage',
-        'user.read',
-        'user.manage',
-        'role.assign',
-        'member.read',
-        'member.manage',
-        'report.read',
-        'report.submit',
-        'token.manage',
-        'self.read',
-      ],
-    },
-    data_entry_clerk: {
-      vi: 'Cán bộ nhập liệu',
-      en: 'Data-entry clerk',
-      permissions: ['unit.read', 'member.read', 'member.manage', 'self.read'],
-    },
-    finance_officer: {
-      vi: 'Cán bộ tài chính',
-      en: 'Finance officer',
-      permissions: ['unit.read', 'member.read', 'finance.manage', 'self.read'],
-    },
-    inspector: {
-      vi: 'Cán bộ kiểm tra',
-      en: 'Inspector',
-      permissions: ['unit.read', 'inspection.manage', 'report.read', 'self.read'],
-    },
-    case_officer: {
-      vi: 'Cán bộ giải quyết đơn thư',
-      en: 'Case officer',
-      permissions: ['unit.read', 'case.manage', 'self.read'],
-    },
-    viewer: {
-      vi: 'Người xem',
-      en: 'Viewer',
-      permissions: ['unit.read', 'report.read', 'self.read'],
-    },
-    member: { vi: 'Hội viên', en: 'Member', permissions: ['self.read'] },
-    oversight_viewer: {
-      vi: 'Cán bộ cơ quan theo dõi (Ban Tuyên giáo và Dân vận)',
-      en: 'Oversight body officer',
-      permissions: ['oversight.read', 'self.read'],
-    },
-  };
+export const ROLES: Record<
+  RoleCode,
+  { vi: string; en: string; permissions: readonly Permission[] }
+> = {
+  association_admin: {
+    vi: 'Quản trị viên hội',
+    en: 'Association administrator',
+    permissions: [
+      'unit.read',
+      'unit.manage',
+      'user.read',
+      'user.manage',
+      'role.assign',
+      'audit.read',
+      'association.manage',
+      'token.manage',
+      'member.read',
+      'member.manage',
+      'member.sensitive.read',
+      'dues.manage',
+      'report.read',
+      'report.submit',
+      'self.read',
+    ],
+  },
+  unit_officer: {
+    vi: 'Cán bộ đơn vị',
+    en: 'Unit officer',
+    permissions: [
+      'unit.read',
+      'unit.manage',
+      'user.read',
+      'user.manage',
+      'role.assign',
+      'member.read',
+      'member.manage',
+      'dues.manage',
+      'report.read',
+      'report.submit',
+      'token.manage',
+      'self.read',
+    ],
+  },
+  data_entry_clerk: {
+    vi: 'Cán bộ nhập liệu',
+    en: 'Data-entry clerk',
+    permissions: ['unit.read', 'member.read', 'member.manage', 'self.read'],
+  },
+  finance_officer: {
+    vi: 'Cán bộ tài chính',
+    en: 'Finance officer',
+    permissions: ['unit.read', 'member.read', 'finance.manage', 'dues.manage', 'self.read'],
+  },
+  inspector: {
+    vi: 'Cán bộ kiểm tra',
+    en: 'Inspector',
+    permissions: ['unit.read', 'inspection.manage', 'report.read', 'self.read'],
+  },
+  case_officer: {
+    vi: 'Cán bộ giải quyết đơn thư',
+    en: 'Case officer',
+    permissions: ['unit.read', 'case.manage', 'self.read'],
+  },
+  viewer: {
+    vi: 'Người xem',
+    en: 'Viewer',
+    permissions: ['unit.read', 'report.read', 'self.read'],
+  },
+  member: { vi: 'Hội viên', en: 'Member', permissions: ['self.read'] },
+  oversight_viewer: {
+    vi: 'Cán bộ cơ quan theo dõi (Ban Tuyên giáo và Dân vận)',
+    en: 'Oversight body officer',
+    permissions: ['oversight.read', 'self.read'],
+  },
+};

@@ -1,11 +1,24 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema } from './common.js';
-import { ConsentSchema, MemberEventSchema, MemberSchema, SetConsentsBodySchema } from './members.js';
+import {
+  ConsentSchema,
+  MemberEventSchema,
+  MemberSchema,
+  SetConsentsBodySchema,
+} from './members.js';
 import { MemberDuesSchema } from './dues.js';
 
 /** Invitations: an officer invites a member, who sets a password through a one-time link. */
 export const InviteMemberBodySchema = z.object({
-  username: z.string().trim().toLowerCase().min(3).max(50).regex(/^[a-z0-9._-]+$/).optional().describe('Tên đăng nhập (mặc định: số thẻ) / username'),
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(3)
+    .max(50)
+    .regex(/^[a-z0-9._-]+$/)
+    .optional()
+    .describe('Tên đăng nhập (mặc định: số thẻ) / username'),
 });
 export const InvitationSchema = z.object({
   memberId: IdSchema,
@@ -18,7 +31,12 @@ export const AcceptInvitationBodySchema = z.object({
   token: z.string().min(20).max(200),
   password: z.string().min(10).max(200),
 });
-export const InvitationInfoSchema = z.object({ username: z.string(), fullName: z.string(), associationName: z.string(), expiresAt: z.string() });
+export const InvitationInfoSchema = z.object({
+  username: z.string(),
+  fullName: z.string(),
+  associationName: z.string(),
+  expiresAt: z.string(),
+});
 
 /** What a member sees of themselves in the portal. */
 export const PortalMeSchema = z.object({
@@ -44,7 +62,10 @@ export const CorrectionFieldsSchema = z
       .optional(),
   })
   .refine((o) => Object.keys(o).length > 0, 'Cần ít nhất một trường / at least one field');
-export const CreateChangeRequestBodySchema = z.object({ fields: CorrectionFieldsSchema, note: z.string().trim().max(500).optional() });
+export const CreateChangeRequestBodySchema = z.object({
+  fields: CorrectionFieldsSchema,
+  note: z.string().trim().max(500).optional(),
+});
 export const ChangeRequestSchema = z.object({
   id: IdSchema,
   memberId: IdSchema,
@@ -60,14 +81,29 @@ export const ChangeRequestSchema = z.object({
   decisionNote: z.string().nullable(),
 });
 export const ChangeRequestListSchema = z.object({ items: z.array(ChangeRequestSchema) });
-export const ChangeRequestQuerySchema = z.object({ unitId: IdSchema.optional(), status: z.enum(['pending', 'approved', 'rejected']).default('pending') });
-export const DecideChangeRequestBodySchema = z.object({ note: z.string().trim().max(500).optional() });
+export const ChangeRequestQuerySchema = z.object({
+  unitId: IdSchema.optional(),
+  status: z.enum(['pending', 'approved', 'rejected']).default('pending'),
+});
+export const DecideChangeRequestBodySchema = z.object({
+  note: z.string().trim().max(500).optional(),
+});
 
 export { ConsentSchema, SetConsentsBodySchema };
 
 /** Data-subject requests (Law 91/2025 Art. 4): tracked tasks with the statutory response time. */
-export const DATA_REQUEST_KINDS = ['access', 'correct', 'delete', 'restrict', 'object', 'withdraw_consent'] as const;
-export const DATA_REQUEST_KIND_NAMES: Record<(typeof DATA_REQUEST_KINDS)[number], { vi: string; en: string }> = {
+export const DATA_REQUEST_KINDS = [
+  'access',
+  'correct',
+  'delete',
+  'restrict',
+  'object',
+  'withdraw_consent',
+] as const;
+export const DATA_REQUEST_KIND_NAMES: Record<
+  (typeof DATA_REQUEST_KINDS)[number],
+  { vi: string; en: string }
+> = {
   access: { vi: 'Xem, cung cấp dữ liệu', en: 'Access' },
   correct: { vi: 'Chỉnh sửa dữ liệu', en: 'Correction' },
   delete: { vi: 'Xóa dữ liệu', en: 'Deletion' },
@@ -81,7 +117,12 @@ export const CreateDataRequestBodySchema = z.object({
 });
 export const ResolveDataRequestBodySchema = z.object({
   outcome: z.enum(['done', 'refused']),
-  response: z.string().trim().min(1).max(2000).describe('Trả lời người yêu cầu / response to the member'),
+  response: z
+    .string()
+    .trim()
+    .min(1)
+    .max(2000)
+    .describe('Trả lời người yêu cầu / response to the member'),
 });
 export const DataRequestSchema = z.object({
   id: IdSchema,
@@ -98,4 +139,7 @@ export const DataRequestSchema = z.object({
   response: z.string().nullable(),
 });
 export const DataRequestListSchema = z.object({ items: z.array(DataRequestSchema) });
-export const DataRequestQuerySchema = z.object({ unitId: IdSchema.optional(), status: z.enum(['open', 'done', 'refused']).optional() });
+export const DataRequestQuerySchema = z.object({
+  unitId: IdSchema.optional(),
+  status: z.enum(['open', 'done', 'refused']).optional(),
+});

@@ -17,7 +17,9 @@ export const TRANSFER_STATUS_NAMES: Record<TransferStatus, { vi: string; en: str
 export const CreateTransferBodySchema = z.object({
   memberId: IdSchema,
   toUnitId: IdSchema.describe('Đơn vị nhận (cùng hội, bất kỳ tỉnh nào) / receiving unit'),
-  releasedOn: IsoDateSchema.optional().describe('Ngày giới thiệu chuyển đi / release date (default today)'),
+  releasedOn: IsoDateSchema.optional().describe(
+    'Ngày giới thiệu chuyển đi / release date (default today)',
+  ),
   reason: z.string().trim().max(500).optional(),
 });
 export const RefuseTransferBodySchema = z.object({ reason: z.string().trim().min(1).max(500) });
@@ -39,16 +41,26 @@ export const TransferSchema = z.object({
   answeredOn: z.string().nullable(),
   answeredBy: z.string().nullable(),
   refusalReason: z.string().nullable(),
-  dueOn: z.string().describe('Hạn trả lời trước khi chuyển lên cấp trên chung / answer due before escalation'),
+  dueOn: z
+    .string()
+    .describe('Hạn trả lời trước khi chuyển lên cấp trên chung / answer due before escalation'),
   overdue: z.boolean(),
-  escalatedTo: z.object({ id: IdSchema, code: z.string(), name: z.string() }).nullable().describe('Đơn vị cấp trên chung / common parent'),
+  escalatedTo: z
+    .object({ id: IdSchema, code: z.string(), name: z.string() })
+    .nullable()
+    .describe('Đơn vị cấp trên chung / common parent'),
   version: z.number().int(),
 });
 export type Transfer = z.infer<typeof TransferSchema>;
 
 export const TransferListQuerySchema = z.object({
-  box: z.enum(['incoming', 'outgoing', 'overdue', 'all']).default('all').describe('Hộp: đến / đi / quá hạn / inbox'),
-  unitId: IdSchema.optional().describe('Đơn vị xem (mặc định: mọi đơn vị trong phạm vi) / viewing unit'),
+  box: z
+    .enum(['incoming', 'outgoing', 'overdue', 'all'])
+    .default('all')
+    .describe('Hộp: đến / đi / quá hạn / inbox'),
+  unitId: IdSchema.optional().describe(
+    'Đơn vị xem (mặc định: mọi đơn vị trong phạm vi) / viewing unit',
+  ),
   status: z.enum(TRANSFER_STATUSES).optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

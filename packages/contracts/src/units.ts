@@ -11,7 +11,12 @@ const UnitCodeSchema = z
   .max(UNIT_CODE_MAX)
   .regex(/^[A-Za-z0-9._-]+$/, 'Mã chỉ gồm chữ, số, . _ - / code: letters, digits, . _ -')
   .describe('Mã đơn vị, duy nhất trong hội / unit code, unique in the association');
-const UnitNameSchema = z.string().trim().min(1).max(UNIT_NAME_MAX).describe('Tên đơn vị / unit name');
+const UnitNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(UNIT_NAME_MAX)
+  .describe('Tên đơn vị / unit name');
 
 export const UnitSchema = z.object({
   id: IdSchema,
@@ -31,7 +36,12 @@ export type Unit = z.infer<typeof UnitSchema>;
 
 export const UnitListQuerySchema = z.object({
   parentId: IdSchema.optional().describe('Đơn vị cha; bỏ trống = các gốc trong phạm vi / parent'),
-  q: z.string().trim().max(200).optional().describe('Tìm theo tên hoặc mã, có hoặc không dấu / search'),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .describe('Tìm theo tên hoặc mã, có hoặc không dấu / search'),
   includeInactive: z.coerce.boolean().default(false),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -59,7 +69,13 @@ export const CreateUnitBodySchema = z.object({
   parentId: IdSchema,
   code: UnitCodeSchema,
   name: UnitNameSchema,
-  level: z.number().int().min(1).max(9).optional().describe('Mặc định: cấp cha + 1 / default parent+1'),
+  level: z
+    .number()
+    .int()
+    .min(1)
+    .max(9)
+    .optional()
+    .describe('Mặc định: cấp cha + 1 / default parent+1'),
   adminUnitCode: z.string().max(10).optional(),
   effectiveDate: EffectiveDateSchema,
 });
@@ -76,7 +92,9 @@ export const MoveUnitBodySchema = z.object({
 export const MergeUnitsBodySchema = z.object({
   sourceIds: z.array(IdSchema).min(2).max(50).describe('Các đơn vị hợp nhất / units to merge'),
   target: z.union([
-    z.object({ existingId: IdSchema }).describe('Sáp nhập vào đơn vị có sẵn / into an existing unit'),
+    z
+      .object({ existingId: IdSchema })
+      .describe('Sáp nhập vào đơn vị có sẵn / into an existing unit'),
     z
       .object({ code: UnitCodeSchema, name: UnitNameSchema, parentId: IdSchema })
       .describe('Hợp nhất thành đơn vị mới / into a new unit'),
@@ -97,7 +115,9 @@ export const SplitUnitBodySchema = z.object({
   effectiveDate: EffectiveDateSchema,
 });
 export const SplitUnitResultSchema = z.object({
-  items: z.array(UnitSchema).describe('Các đơn vị mới theo thứ tự phần / the new units, in part order'),
+  items: z
+    .array(UnitSchema)
+    .describe('Các đơn vị mới theo thứ tự phần / the new units, in part order'),
 });
 export type SplitUnitResult = z.infer<typeof SplitUnitResultSchema>;
 export const DissolveUnitBodySchema = z.object({
@@ -105,7 +125,10 @@ export const DissolveUnitBodySchema = z.object({
   effectiveDate: EffectiveDateSchema,
 });
 export const GenerateCommunesBodySchema = z.object({
-  provinceCode: z.string().regex(/^\d{2}$/).describe('Mã tỉnh mới (2 số) / new province code'),
+  provinceCode: z
+    .string()
+    .regex(/^\d{2}$/)
+    .describe('Mã tỉnh mới (2 số) / new province code'),
   codePrefix: z.string().max(20).default('').describe('Tiền tố mã đơn vị / unit code prefix'),
   effectiveDate: EffectiveDateSchema,
 });
@@ -125,7 +148,9 @@ export const UnitEventSchema = z.object({
   successors: z.array(z.object({ id: IdSchema, name: z.string(), code: z.string() })),
 });
 export const UnitHistorySchema = z.object({
-  names: z.array(z.object({ name: z.string(), validFrom: IsoDateSchema, validTo: IsoDateSchema.nullable() })),
+  names: z.array(
+    z.object({ name: z.string(), validFrom: IsoDateSchema, validTo: IsoDateSchema.nullable() }),
+  ),
   parents: z.array(
     z.object({
       parentId: IdSchema.nullable(),

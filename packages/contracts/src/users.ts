@@ -9,13 +9,21 @@ export const UsernameSchema = z
   .toLowerCase()
   .min(3)
   .max(50)
-  .regex(/^[a-z0-9._-]+$/, 'Chỉ chữ thường không dấu, số, . _ - / lowercase letters, digits, . _ -');
+  .regex(
+    /^[a-z0-9._-]+$/,
+    'Chỉ chữ thường không dấu, số, . _ - / lowercase letters, digits, . _ -',
+  );
 
 /** Vietnamese phone, stored normalized as 0xxxxxxxxx. */
 export const PhoneSchema = z
   .string()
   .trim()
-  .transform((s) => s.replace(/[\s.-]/g, '').replace(/^\+84/, '0').replace(/^84(?=\d{9}$)/, '0'))
+  .transform((s) =>
+    s
+      .replace(/[\s.-]/g, '')
+      .replace(/^\+84/, '0')
+      .replace(/^84(?=\d{9}$)/, '0'),
+  )
   .pipe(z.string().regex(/^0\d{9}$/, 'Số điện thoại Việt Nam 10 số / Vietnamese 10-digit phone'));
 
 export const UserSchema = z.object({
@@ -35,7 +43,9 @@ export type User = z.infer<typeof UserSchema>;
 
 export const UserListQuerySchema = z.object({
   q: z.string().trim().max(100).optional(),
-  unitId: IdSchema.optional().describe('Người dùng có vai trò trong cây con / users assigned in subtree'),
+  unitId: IdSchema.optional().describe(
+    'Người dùng có vai trò trong cây con / users assigned in subtree',
+  ),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -67,5 +77,10 @@ export const CreateAssignmentBodySchema = z.object({
 });
 
 export const RoleCatalogSchema = z.array(
-  z.object({ code: z.enum(ROLE_CODES), vi: z.string(), en: z.string(), permissions: z.array(z.string()) }),
+  z.object({
+    code: z.enum(ROLE_CODES),
+    vi: z.string(),
+    en: z.string(),
+    permissions: z.array(z.string()),
+  }),
 );

@@ -8,7 +8,13 @@
 
 const ALPHABET = 'a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z'.split(' ');
 const RANK = new Map(ALPHABET.map((letter, i) => [letter, String.fromCharCode(0x41 + i)]));
-const TONES: Record<string, string> = { '\u0300': '1', '\u0309': '2', '\u0303': '3', '\u0301': '4', '\u0323': '5' };
+const TONES: Record<string, string> = {
+  '\u0300': '1',
+  '\u0309': '2',
+  '\u0303': '3',
+  '\u0301': '4',
+  '\u0323': '5',
+};
 
 /** "Nguyễn Văn Đức" → "nguyen van duc": what `hoi_fold()` does in SQL (unaccent + lower). */
 export function foldVietnamese(s: string): string {
@@ -30,8 +36,10 @@ function wordKey(word: string): [string, string] {
     let tone = '0';
     for (const mark of parts.slice(1)) {
       if (mark === '\u0306') base = base === 'a' ? 'ă' : base;
-      else if (mark === '\u0302') base = ({ a: 'â', e: 'ê', o: 'ô' } as Record<string, string>)[base] ?? base;
-      else if (mark === '\u031b') base = ({ o: 'ơ', u: 'ư' } as Record<string, string>)[base] ?? base;
+      else if (mark === '\u0302')
+        base = ({ a: 'â', e: 'ê', o: 'ô' } as Record<string, string>)[base] ?? base;
+      else if (mark === '\u031b')
+        base = ({ o: 'ơ', u: 'ư' } as Record<string, string>)[base] ?? base;
       else if (TONES[mark]) tone = TONES[mark];
     }
     const rank = RANK.get(base);

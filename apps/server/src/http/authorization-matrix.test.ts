@@ -3,110 +3,157 @@
  * A route registered without an entry here fails the suite, so no route ships undeclared.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InjectOptions } from 'fastify';
-import { inTenant } from '../db/engine.js';
 import { newId } from '../platform/ids.js';
 import { createTestContext, type TestContext } from '../test/harness.js';
-import { anonymous, createTestTree, ensureTestAdminUnits, sessionFor, TEST_PASSWORD, type Client, type TestTree } from '../test/factories.js';
-import * as unitsRepo from '../modules/units/units.repo.js';
-import * as usersRepo from '../modules/users/users.repo.js';
-
-const PERSONAS = ['anonymous', 'member', 'otherOfficer', 'sameOfficer', 'admin', 'oversight'] as const;
-type Persona = (typeof PERSONAS)[number];
-/** An HTTP status, or a status with the error code the envelope must carry. */
-type Outcome = number | [number, string];
-
-interface Entry {
-  request: (h: Helpers) => Promise<InjectOptions>;
-  expect: Record<Persona, Outcome>;
-}
+import {
+  anonymous,
+  createTestTree,
+  ensureTestAdminUnits,
+  sessionFor,
+  TEST_PASSWORD,
+  type Client,
+  type TestTree,
+} from '../test/factories.js';
+import {
+  ADMIN_ONLY,
+  ANY_USER,
+  makeHelpers,
+  OFFICERS,
+  PERSONAS,
+  PUBLIC_ALL,
+  SCOPED,
+  type Entry,
+  type MatrixEnv,
+  type Persona,
+} from '../test/matrix.js';
+import { duesMatrix } from '../modules/dues/dues.matrix.js';
+import { membersMatrix } from '../modules/members/members.matrix.js';
+import { portalMatrix } from '../modules/portal/portal.matrix.js';
+import { transfersMatrix } from '../modules/transfers/transfers.matrix.js';
 
 let ctx: TestContext;
 let t: TestTree;
-let seq = 0;
-
-interface Helpers {
-  /** A fresh unit in the same-officer subtree (under commune c1a, or under the given parent). */
-  unit(parentId?: string, level?: number): Promise<string>;
-  /** A fresh user assigned as viewer at branch b1a; returns [userId, assignmentId]. */
-  user(): Promise<[string, string]>;
-}
-
-const helpers: Helpers = {
-  async unit(parentId, level) {
-    return inTenant(ctx.deps.db.app, t.associationId, async (tx) => {
-      const parent = (await unitsRepo.lockUnits(tx, [parentId ?? t.units.c1a!]))[0]!;
-      const row = await unitsRepo.insertUnit(tx, {
-        associationId: t.associationId, id: newId(), code: `M${++seq}-${t.code}`, name: `Đơn vị ${seq}`, level: level ?? parent.level + 1,
-        parentId: parent.id, parentPath: parent.path, adminUnitCode: null, validFrom: '2024-01-01',
-      });
-      return row.id;
-    });
-  },
-  async user() {
-    return inTenant(ctx.deps.db.app, t.associationId, async (tx) => {
-      const id = newId();
-      const aid = newId();
-      await usersRepo.insertUser(tx, { associationId: t.associationId, id, username: `mx${++seq}.${t.code.toLowerCase()}`, displayName: 'Tạm', email: null, phone: null, passwordHash: 'x' });
-      await usersRepo.insertAssignment(tx, { associationId: t.associationId, id: aid, userId: id, role: 'viewer', unitId: t.units.b1a!, validFrom: '2024-01-01', validTo: null });
-      return [id, aid];
-    });
-  },
-};
-
+const env: MatrixEnv = { ctx: () => ctx, tree: () => t };
+const helpers = makeHelpers(env);
 const u = () => t.units;
-/** Allowed for everyone logged in; the oversight body is another tenant but these are its own data. */
-const ANY_USER = (ok: Outcome): Record<Persona, Outcome> => ({ anonymous: 401, member: ok, otherOfficer: ok, sameOfficer: ok, admin: ok, oversight: ok });
-/** Needs a permission that officers hold, scoped to the target's subtree. */
-const SCOPED = (ok: Outcome): Record<Persona, Outcome> => ({ anonymous: 401, member: 403, otherOfficer: 404, sameOfficer: ok, admin: ok, oversight: 403 });
-/** Needs a permission that officers hold, not tied to one unit. */
-const OFFICERS = (ok: Outcome): Record<Persona, Outcome> => ({ anonymous: 401, member: 403, otherOfficer: ok, sameOfficer: ok, admin: ok, oversight: 403 });
-const ADMIN_ONLY = (ok: Outcome): Record<Persona, Outcome> => ({ anonymous: 401, member: 403, otherOfficer: 403, sameOfficer: 403, admin: ok, oversight: 403 });
-const PUBLIC_ALL = (ok: Outcome): Record<Persona, Outcome> => ({ anonymous: ok, member: ok, otherOfficer: ok, sameOfficer: ok, admin: ok, oversight: ok });
+let seq = 1000;
 
-const MATRIX: Record<string, Entry> = {
-  'GET /api/health': { request: async () => ({ method: 'GET', url: '/api/health' }), expect: PUBLIC_ALL(200) },
-  'GET /api/openapi.json': { request: async () => ({ method: 'GET', url: '/api/openapi.json' }), expect: PUBLIC_ALL(200) },
+const CORE: Record<string, Entry> = {
+  'GET /api/health': {
+    request: async () => ({ method: 'GET', url: '/api/health' }),
+    expect: PUBLIC_ALL(200),
+  },
+  'GET /api/openapi.json': {
+    request: async () => ({ method: 'GET', url: '/api/openapi.json' }),
+    expect: PUBLIC_ALL(200),
+  },
   'POST /api/auth/login': {
-    request: async () => ({ method: 'POST', url: '/api/auth/login', payload: { username: `nobody-${newId()}`, password: 'wrong-password' } }),
+    request: async () => ({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: `nobody-${newId()}`, password: 'wrong-password' },
+    }),
     expect: PUBLIC_ALL([401, 'INVALID_CREDENTIALS']),
   },
-  'POST /api/auth/logout': { request: async () => ({ method: 'POST', url: '/api/auth/logout' }), expect: ANY_USER(200) },
-  'GET /api/me': { request: async () => ({ method: 'GET', url: '/api/me' }), expect: ANY_USER(200) },
+  'POST /api/auth/logout': {
+    request: async () => ({ method: 'POST', url: '/api/auth/logout' }),
+    expect: ANY_USER(200),
+  },
+  'GET /api/me': {
+    request: async () => ({ method: 'GET', url: '/api/me' }),
+    expect: ANY_USER(200),
+  },
   'POST /api/me/password': {
-    request: async () => ({ method: 'POST', url: '/api/me/password', payload: { currentPassword: 'not-the-password', newPassword: 'another-password-1' } }),
+    request: async () => ({
+      method: 'POST',
+      url: '/api/me/password',
+      payload: { currentPassword: 'not-the-password', newPassword: 'another-password-1' },
+    }),
     expect: { ...ANY_USER([422, 'PASSWORD_MISMATCH']), anonymous: [401, 'UNAUTHENTICATED'] },
   },
-  'POST /api/me/totp/setup': { request: async () => ({ method: 'POST', url: '/api/me/totp/setup' }), expect: ANY_USER(200) },
+  'POST /api/me/totp/setup': {
+    request: async () => ({ method: 'POST', url: '/api/me/totp/setup' }),
+    expect: ANY_USER(200),
+  },
   'POST /api/me/totp/enable': {
-    request: async () => ({ method: 'POST', url: '/api/me/totp/enable', payload: { code: '000000' } }),
+    request: async () => ({
+      method: 'POST',
+      url: '/api/me/totp/enable',
+      payload: { code: '000000' },
+    }),
     expect: { ...ANY_USER([401, 'TOTP_INVALID']), anonymous: [401, 'UNAUTHENTICATED'] },
   },
   'POST /api/me/totp/disable': {
-    request: async () => ({ method: 'POST', url: '/api/me/totp/disable', payload: { code: '000000' } }),
+    request: async () => ({
+      method: 'POST',
+      url: '/api/me/totp/disable',
+      payload: { code: '000000' },
+    }),
     expect: { ...ANY_USER([401, 'TOTP_INVALID']), anonymous: [401, 'UNAUTHENTICATED'] },
   },
-  'GET /api/me/tokens': { request: async () => ({ method: 'GET', url: '/api/me/tokens' }), expect: OFFICERS(200) },
-  'POST /api/me/tokens': { request: async () => ({ method: 'POST', url: '/api/me/tokens', payload: { name: 'matrix' } }), expect: OFFICERS(200) },
-  'DELETE /api/me/tokens/:id': { request: async () => ({ method: 'DELETE', url: `/api/me/tokens/${newId()}` }), expect: OFFICERS(404) },
-  'GET /api/association': { request: async () => ({ method: 'GET', url: '/api/association' }), expect: ANY_USER(200) },
+  'GET /api/me/tokens': {
+    request: async () => ({ method: 'GET', url: '/api/me/tokens' }),
+    expect: OFFICERS(200),
+  },
+  'POST /api/me/tokens': {
+    request: async () => ({ method: 'POST', url: '/api/me/tokens', payload: { name: 'matrix' } }),
+    expect: OFFICERS(200),
+  },
+  'DELETE /api/me/tokens/:id': {
+    request: async () => ({ method: 'DELETE', url: `/api/me/tokens/${newId()}` }),
+    expect: OFFICERS(404),
+  },
+  'GET /api/association': {
+    request: async () => ({ method: 'GET', url: '/api/association' }),
+    expect: ANY_USER(200),
+  },
   'PATCH /api/association': {
     request: async () => {
-      const a = await ctx.deps.db.system.selectFrom('associations').select('version').where('id', '=', t.associationId).executeTakeFirstOrThrow();
-      return { method: 'PATCH', url: '/api/association', payload: { tags: ['KL230'] }, headers: { 'if-match': `"${a.version}"` } };
+      const a = await ctx.deps.db.system
+        .selectFrom('associations')
+        .select('version')
+        .where('id', '=', t.associationId)
+        .executeTakeFirstOrThrow();
+      return {
+        method: 'PATCH',
+        url: '/api/association',
+        payload: { tags: ['KL230'] },
+        headers: { 'if-match': `"${a.version}"` },
+      };
     },
     expect: ADMIN_ONLY(200),
   },
-  'GET /api/units': { request: async () => ({ method: 'GET', url: '/api/units' }), expect: OFFICERS(200) },
-  'GET /api/units/tree': { request: async () => ({ method: 'GET', url: `/api/units/tree?rootId=${u().c1a}` }), expect: SCOPED(200) },
-  'GET /api/units/:id': { request: async () => ({ method: 'GET', url: `/api/units/${u().b1a}` }), expect: SCOPED(200) },
-  'GET /api/units/:id/history': { request: async () => ({ method: 'GET', url: `/api/units/${u().b1a}/history` }), expect: SCOPED(200) },
+  'GET /api/units': {
+    request: async () => ({ method: 'GET', url: '/api/units' }),
+    expect: OFFICERS(200),
+  },
+  'GET /api/units/tree': {
+    request: async () => ({ method: 'GET', url: `/api/units/tree?rootId=${u().c1a}` }),
+    expect: SCOPED(200),
+  },
+  'GET /api/units/:id': {
+    request: async () => ({ method: 'GET', url: `/api/units/${u().b1a}` }),
+    expect: SCOPED(200),
+  },
+  'GET /api/units/:id/history': {
+    request: async () => ({ method: 'GET', url: `/api/units/${u().b1a}/history` }),
+    expect: SCOPED(200),
+  },
   'POST /api/units': {
-    request: async () => ({ method: 'POST', url: '/api/units', payload: { parentId: u().c1a, code: `N${++seq}-${t.code}`, name: 'Chi hội mới' } }),
+    request: async () => ({
+      method: 'POST',
+      url: '/api/units',
+      payload: { parentId: u().c1a, code: `N${++seq}-${t.code}`, name: 'Chi hội mới' },
+    }),
     expect: SCOPED(201),
   },
   'PATCH /api/units/:id': {
-    request: async (h) => ({ method: 'PATCH', url: `/api/units/${await h.unit()}`, payload: { name: 'Tên mới' }, headers: { 'if-match': '"1"' } }),
+    request: async (h) => ({
+      method: 'PATCH',
+      url: `/api/units/${await h.unit()}`,
+      payload: { name: 'Tên mới' },
+      headers: { 'if-match': '"1"' },
+    }),
     expect: SCOPED(200),
   },
   'POST /api/units/:id/move': {
@@ -121,7 +168,10 @@ const MATRIX: Record<string, Entry> = {
     request: async (h) => ({
       method: 'POST',
       url: '/api/units/merge',
-      payload: { sourceIds: [await h.unit(), await h.unit()], target: { code: `MG${++seq}-${t.code}`, name: 'Hợp nhất', parentId: u().c1a } },
+      payload: {
+        sourceIds: [await h.unit(), await h.unit()],
+        target: { code: `MG${++seq}-${t.code}`, name: 'Hợp nhất', parentId: u().c1a },
+      },
     }),
     expect: SCOPED(200),
   },
@@ -129,52 +179,116 @@ const MATRIX: Record<string, Entry> = {
     request: async (h) => ({
       method: 'POST',
       url: `/api/units/${await h.unit()}/split`,
-      payload: { parts: [{ code: `SA${++seq}-${t.code}`, name: 'Phần A' }, { code: `SB${seq}-${t.code}`, name: 'Phần B' }] },
+      payload: {
+        parts: [
+          { code: `SA${++seq}-${t.code}`, name: 'Phần A' },
+          { code: `SB${seq}-${t.code}`, name: 'Phần B' },
+        ],
+      },
     }),
     expect: SCOPED(200),
   },
   'POST /api/units/:id/dissolve': {
-    request: async (h) => ({ method: 'POST', url: `/api/units/${await h.unit()}/dissolve`, payload: { reason: 'thử' } }),
+    request: async (h) => ({
+      method: 'POST',
+      url: `/api/units/${await h.unit()}/dissolve`,
+      payload: { reason: 'thử' },
+    }),
     expect: SCOPED(200),
   },
   'POST /api/units/:id/generate-communes': {
-    request: async () => ({ method: 'POST', url: `/api/units/${u().c1a}/generate-communes`, payload: { provinceCode: '99', codePrefix: `G${++seq}-` } }),
+    request: async () => ({
+      method: 'POST',
+      url: `/api/units/${u().c1a}/generate-communes`,
+      payload: { provinceCode: '99', codePrefix: `G${++seq}-` },
+    }),
     expect: SCOPED(200),
   },
-  'GET /api/roles': { request: async () => ({ method: 'GET', url: '/api/roles' }), expect: ANY_USER(200) },
-  'GET /api/users': { request: async () => ({ method: 'GET', url: '/api/users' }), expect: OFFICERS(200) },
-  'GET /api/users/:id': { request: async (h) => ({ method: 'GET', url: `/api/users/${(await h.user())[0]}` }), expect: SCOPED(200) },
+  'GET /api/roles': {
+    request: async () => ({ method: 'GET', url: '/api/roles' }),
+    expect: ANY_USER(200),
+  },
+  'GET /api/users': {
+    request: async () => ({ method: 'GET', url: '/api/users' }),
+    expect: OFFICERS(200),
+  },
+  'GET /api/users/:id': {
+    request: async (h) => ({ method: 'GET', url: `/api/users/${(await h.user())[0]}` }),
+    expect: SCOPED(200),
+  },
   'POST /api/users': {
     request: async () => ({
       method: 'POST',
       url: '/api/users',
-      payload: { username: `new${++seq}.${t.code.toLowerCase()}`, displayName: 'Người mới', password: TEST_PASSWORD, role: 'viewer', unitId: u().c1a },
+      payload: {
+        username: `new${++seq}.${t.code.toLowerCase()}`,
+        displayName: 'Người mới',
+        password: TEST_PASSWORD,
+        role: 'viewer',
+        unitId: u().c1a,
+      },
     }),
     expect: SCOPED(201),
   },
   'PATCH /api/users/:id': {
-    request: async (h) => ({ method: 'PATCH', url: `/api/users/${(await h.user())[0]}`, payload: { displayName: 'Đổi tên' }, headers: { 'if-match': '"1"' } }),
+    request: async (h) => ({
+      method: 'PATCH',
+      url: `/api/users/${(await h.user())[0]}`,
+      payload: { displayName: 'Đổi tên' },
+      headers: { 'if-match': '"1"' },
+    }),
     expect: SCOPED(200),
   },
   'POST /api/users/:id/reset-password': {
-    request: async (h) => ({ method: 'POST', url: `/api/users/${(await h.user())[0]}/reset-password`, payload: { newPassword: 'reset-password-1' } }),
+    request: async (h) => ({
+      method: 'POST',
+      url: `/api/users/${(await h.user())[0]}/reset-password`,
+      payload: { newPassword: 'reset-password-1' },
+    }),
     expect: SCOPED(200),
   },
   'POST /api/role-assignments': {
-    request: async (h) => ({ method: 'POST', url: '/api/role-assignments', payload: { userId: (await h.user())[0], role: 'viewer', unitId: u().b1a } }),
+    request: async (h) => ({
+      method: 'POST',
+      url: '/api/role-assignments',
+      payload: { userId: (await h.user())[0], role: 'viewer', unitId: u().b1a },
+    }),
     expect: SCOPED(201),
   },
   'DELETE /api/role-assignments/:id': {
-    request: async (h) => ({ method: 'DELETE', url: `/api/role-assignments/${(await h.user())[1]}` }),
+    request: async (h) => ({
+      method: 'DELETE',
+      url: `/api/role-assignments/${(await h.user())[1]}`,
+    }),
     expect: SCOPED(200),
   },
-  'GET /api/audit': { request: async () => ({ method: 'GET', url: '/api/audit' }), expect: ADMIN_ONLY(200) },
-  'GET /api/audit/verify': { request: async () => ({ method: 'GET', url: '/api/audit/verify' }), expect: ADMIN_ONLY(200) },
-  'GET /api/admin-units': { request: async () => ({ method: 'GET', url: '/api/admin-units?q=thu' }), expect: ANY_USER(200) },
-  'GET /api/admin-units/lookup-old': {
-    request: async () => ({ method: 'GET', url: '/api/admin-units/lookup-old?province=Ha%20Noi&commune=Truc%20Bach' }),
+  'GET /api/audit': {
+    request: async () => ({ method: 'GET', url: '/api/audit' }),
+    expect: ADMIN_ONLY(200),
+  },
+  'GET /api/audit/verify': {
+    request: async () => ({ method: 'GET', url: '/api/audit/verify' }),
+    expect: ADMIN_ONLY(200),
+  },
+  'GET /api/admin-units': {
+    request: async () => ({ method: 'GET', url: '/api/admin-units?q=thu' }),
     expect: ANY_USER(200),
   },
+  'GET /api/admin-units/lookup-old': {
+    request: async () => ({
+      method: 'GET',
+      url: '/api/admin-units/lookup-old?province=Ha%20Noi&commune=Truc%20Bach',
+    }),
+    expect: ANY_USER(200),
+  },
+};
+
+const MATRIX: Record<string, Entry> = {
+  ...CORE,
+  ...membersMatrix(env),
+  ...transfersMatrix(env),
+  ...duesMatrix(env),
+  ...portalMatrix(env),
 };
 
 /** Routes the API-docs plugin adds: public static pages, checked generically. */
@@ -189,13 +303,21 @@ afterAll(async () => ctx.close());
 
 async function clientFor(p: Persona): Promise<Client> {
   if (p === 'anonymous') return anonymous(ctx.app);
-  const username = { member: t.users.member, otherOfficer: t.users.officerB, sameOfficer: t.users.officerA, admin: t.users.admin, oversight: t.oversight.username }[p]!;
+  const username = {
+    member: t.users.member,
+    otherOfficer: t.users.officerB,
+    sameOfficer: t.users.officerA,
+    admin: t.users.admin,
+    oversight: t.oversight.username,
+  }[p]!;
   return sessionFor(ctx.app, ctx.deps, username);
 }
 
 describe('authorization matrix', () => {
   it('has an entry for every registered route', () => {
-    const keys = ctx.routes.filter((r) => !isDocsRoute(r.url) && r.url !== '/*').map((r) => `${r.method} ${r.url}`);
+    const keys = ctx.routes
+      .filter((r) => !isDocsRoute(r.url) && r.url !== '/*')
+      .map((r) => `${r.method} ${r.url}`);
     const missing = keys.filter((k) => !(k in MATRIX));
     expect(missing, 'routes without a matrix entry').toEqual([]);
     const stale = Object.keys(MATRIX).filter((k) => !keys.includes(k));
@@ -214,9 +336,12 @@ describe('authorization matrix', () => {
         const res = await client.request(await entry.request(helpers));
         const want = entry.expect[persona];
         const [status, code] = Array.isArray(want) ? want : [want, undefined];
-        const gotCode = res.statusCode >= 400 ? res.json<{ error?: { code?: string } }>().error?.code : undefined;
+        const gotCode =
+          res.statusCode >= 400 ? res.json<{ error?: { code?: string } }>().error?.code : undefined;
         if (res.statusCode !== status || (code && gotCode !== code)) {
-          failures.push(`${persona}: expected ${status}${code ? ` ${code}` : ''}, got ${res.statusCode} ${gotCode ?? ''} ${res.statusCode >= 400 ? res.body.slice(0, 200) : ''}`);
+          failures.push(
+            `${persona}: expected ${status}${code ? ` ${code}` : ''}, got ${res.statusCode} ${gotCode ?? ''} ${res.statusCode >= 400 ? res.body.slice(0, 200) : ''}`,
+          );
         }
       }
       expect(failures).toEqual([]);

@@ -1,4 +1,8 @@
 import type { Messages } from './vi';
+import { duesEn } from './dues.en';
+import { membersEn } from './members.en';
+import { portalEn } from './portal.en';
+import { transfersEn } from './transfers.en';
 
 /** English UI strings; the `Messages` type keeps them in step with Vietnamese. */
 export const en: Messages = {
@@ -261,4 +265,8 @@ export const en: Messages = {
     generic: 'Something went wrong',
     forbidden: 'You may not view this page',
   },
+  members: membersEn,
+  transfers: transfersEn,
+  dues: duesEn,
+  portal: portalEn,
 };

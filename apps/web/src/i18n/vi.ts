@@ -1,3 +1,7 @@
+import { duesVi } from './dues.vi';
+import { membersVi } from './members.vi';
+import { portalVi } from './portal.vi';
+import { transfersVi } from './transfers.vi';
 /** Vietnamese UI strings: the default language and the shape every other language follows. */
 export const vi = {
   app: {
@@ -259,6 +263,10 @@ export const vi = {
     generic: 'Đã có lỗi xảy ra',
     forbidden: 'Bạn không có quyền xem trang này',
   },
+  members: membersVi,
+  transfers: transfersVi,
+  dues: duesVi,
+  portal: portalVi,
 };
 
 /** The message tree every language provides; leaves are strings. */
