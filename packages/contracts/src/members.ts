@@ -575,16 +575,21 @@ export const SetConsentsBodySchema = z.object({
     .describe('Căn cứ (ví dụ phiếu đồng ý ký ngày…) / evidence when recorded by an officer'),
 });
 
+/** A filter in query-string form (`{ status: 'active,suspended', gender: 'female' }`), as the list URL carries it. */
+export const FilterQuerySchema = z
+  .record(z.string().max(40), z.string().max(200))
+  .refine((f) => MemberFilterSchema.safeParse(f).success, 'Bộ lọc không hợp lệ / invalid filter');
+
 export const SavedFilterSchema = z.object({
   id: IdSchema,
   name: z.string(),
-  filter: MemberFilterSchema,
+  filter: z.record(z.string(), z.string()),
   createdAt: z.string(),
 });
 export const SavedFilterListSchema = z.object({ items: z.array(SavedFilterSchema) });
 export const CreateSavedFilterBodySchema = z.object({
   name: z.string().trim().min(1).max(100),
-  filter: MemberFilterSchema,
+  filter: FilterQuerySchema,
 });
 
 export const CardVerificationSchema = z.object({

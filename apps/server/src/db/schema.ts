@@ -22,6 +22,12 @@ export interface AssociationsTable {
 }
 export interface AssociationSettings {
   requireTotpForAdmins?: boolean;
+  /** Dues for a year are due by the end of this month (default 3). */
+  duesDueMonth?: number;
+  /** Months of arrears after which a member is flagged for review (default 12). */
+  duesReviewAfterMonths?: number;
+  /** Days before an unanswered transfer escalates to the common parent (default 15). */
+  transferEscalationDays?: number;
 }
 
 export interface AdminUnitsTable {

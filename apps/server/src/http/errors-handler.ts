@@ -1,8 +1,18 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../platform/errors.js';
+import type { ErrorCode } from '@hoi/contracts';
 
 /** PostgreSQL's unique_violation, as both drivers report it. */
+/** Unique indexes whose violation (a lost race) has its own error code. */
+const UNIQUE_CONSTRAINT_CODES: Record<string, ErrorCode> = {
+  users_username: 'DUPLICATE_USERNAME',
+  memberships_current_person: 'MEMBER_ALREADY_ACTIVE',
+  memberships_number: 'DUPLICATE_MEMBER_NUMBER',
+  people_id_number: 'DUPLICATE_ID_NUMBER',
+  transfers_one_pending: 'MEMBER_IN_TRANSIT',
+};
+
 function isUniqueViolation(err: unknown): err is { code: '23505'; constraint?: string } {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505';
 }
@@ -24,7 +34,7 @@ export function installErrorHandler(app: FastifyInstance, opts: { spaFallback: b
       appError = new AppError('MALFORMED_JSON');
     } else if (isUniqueViolation(err)) {
       // A race the services' own checks could not see (two requests at once): still a clean 409.
-      appError = new AppError(err.constraint === 'users_username' ? 'DUPLICATE_USERNAME' : 'DUPLICATE_CODE');
+      appError = new AppError(UNIQUE_CONSTRAINT_CODES[err.constraint ?? ''] ?? 'DUPLICATE_CODE');
     } else if (err.statusCode === 429) {
       appError = new AppError('RATE_LIMITED');
     } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {

@@ -2,11 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { adminUnitsRoutes } from '../modules/admin-units/admin-units.routes.js';
 import { associationsRoutes } from '../modules/associations/associations.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
+import { membersRoutes } from '../modules/members/members.routes.js';
 import { unitsRoutes } from '../modules/units/units.routes.js';
 import { usersRoutes } from '../modules/users/users.routes.js';
 import type { Deps } from '../platform/deps.js';
 
 /** Every domain module's routes. A new module adds one line here. */
 export function moduleRoutes(deps: Deps): FastifyPluginAsyncZod[] {
-  return [associationsRoutes(deps), unitsRoutes(deps), usersRoutes(deps), auditRoutes(deps), adminUnitsRoutes(deps)];
+  return [associationsRoutes(deps), unitsRoutes(deps), usersRoutes(deps), auditRoutes(deps), adminUnitsRoutes(deps), membersRoutes(deps)];
 }

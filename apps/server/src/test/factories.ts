@@ -142,3 +142,25 @@ export async function ensureTestAdminUnits(deps: Deps) {
     .onConflict((oc) => oc.column('code').doNothing())
     .execute();
 }
+
+let memberSeq = 0;
+/** A person's data that passes every check: a valid personal ID consistent with birth year and sex. */
+export function testPerson(over: Record<string, unknown> = {}) {
+  memberSeq += 1;
+  const serial = String(100000 + ((Date.now() + memberSeq * 7919) % 900000)).slice(-6);
+  return { fullName: 'Nguyễn Văn Hùng', birthDate: '1950-04-12', gender: 'male' as const, idNumber: `001050${serial}`, phone: '0912345678', ...over };
+}
+
+/** An admitted member at a unit of the test tree, created through the service as the CLI. */
+export async function createTestMember(deps: Deps, tree: TestTree, unitKey = 'b1a', person: Record<string, unknown> = {}) {
+  const { createMember } = await import('../modules/members/members.service.js');
+  const { cliActor } = await import('../platform/actor.js');
+  return createMember(deps, cliActor(tree.associationId), {
+    person: testPerson(person),
+    unitId: tree.units[unitKey]!,
+    category: 'official',
+    acknowledgeWarnings: false,
+    appliedOn: '2024-03-01',
+    admission: { number: '01/QĐ-TEST', date: '2024-03-15', signer: 'Chủ tịch' },
+  });
+}

@@ -393,7 +393,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         q := q || case when p_in_transit then ' and m.transit_to_unit_id is not null' else ' and m.transit_to_unit_id is null' end;
       end if;
       if p_paid_before is not null then
-        q := q || ' and m.status in (''active'', ''suspended'') and coalesce(m.dues_paid_through, 0) < $12';
+        q := q || ' and m.status in (''active'', ''suspended'') and m.category <> ''honorary'' and coalesce(m.dues_paid_through, extract(year from m.joined_on)::int - 1) < $12';
       end if;
       if p_after_key is not null then q := q || ' and (m.sort_key, m.id) > ($13 collate "C", $14)'; end if;
       q := q || ' order by m.sort_key, m.id limit $15';

@@ -1,0 +1,224 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../test/harness.js';
+import {
+  createTestMember,
+  createTestTree,
+  sessionFor,
+  testPerson,
+  type Client,
+  type TestTree,
+} from '../../test/factories.js';
+
+let ctx: TestContext;
+let t: TestTree;
+let admin: Client;
+let officerA: Client;
+let officerB: Client;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  t = await createTestTree(ctx.deps);
+  admin = await sessionFor(ctx.app, ctx.deps, t.users.admin!);
+  officerA = await sessionFor(ctx.app, ctx.deps, t.users.officerA!);
+  officerB = await sessionFor(ctx.app, ctx.deps, t.users.officerB!);
+});
+afterAll(async () => ctx.close());
+
+const admission = { number: '12/QĐ-HNCT', date: '2025-05-10', signer: 'Trần Văn Bình' };
+
+describe('admission and profile', () => {
+  it('an officer admits a member with a decision; the timeline shows application and admission', async () => {
+    const r = await officerA.post('/api/members', {
+      person: testPerson({
+        fullName: 'Đặng Thị Hường',
+        gender: 'female',
+        idNumber: '001150123456',
+        birthDate: '1950',
+      }),
+      unitId: t.units.b1a,
+      appliedOn: '2025-05-01',
+      admission,
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    const m = r.json();
+    expect(m).toMatchObject({
+      status: 'active',
+      category: 'official',
+      joinedOn: '2025-05-10',
+      admission: { number: '12/QĐ-HNCT' },
+      memberNumber: expect.stringMatching(/^\d{7}$/),
+    });
+    expect(r.headers.etag).toBe(`"${m.version}"`);
+    const tl = await officerA.get(`/api/members/${m.id}/timeline`);
+    expect(tl.json().items.map((e: { kind: string }) => e.kind)).toEqual(['applied', 'admitted']);
+  });
+
+  it('rejects a wrong ID number, and warns on a century digit that contradicts the birth year', async () => {
+    const bad = await officerA.post('/api/members', {
+      person: testPerson({ idNumber: '003050123456' }),
+      unitId: t.units.b1a,
+    });
+    expect(bad.statusCode).toBe(400);
+    const warn = await officerA.post('/api/members', {
+      person: testPerson({ idNumber: '001200654321', birthDate: '1950' }),
+      unitId: t.units.b1a,
+    });
+    expect(warn.statusCode).toBe(422);
+    expect(warn.json().error).toMatchObject({
+      code: 'ID_NUMBER_WARNING',
+      details: { warnings: ['id_number.birth_year_mismatch'] },
+    });
+    const ok = await officerA.post('/api/members', {
+      person: testPerson({ idNumber: '001200654321', birthDate: '1950' }),
+      unitId: t.units.b1a,
+      acknowledgeWarnings: true,
+    });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json()).toMatchObject({
+      status: 'applicant',
+      warnings: ['id_number.birth_year_mismatch'],
+    });
+  });
+
+  it('refuses admitting a person who already holds a current membership', async () => {
+    const first = await officerA.post('/api/members', {
+      person: testPerson({ idNumber: '001050111111' }),
+      unitId: t.units.b1a,
+      admission,
+    });
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await admin.post('/api/members', {
+      person: testPerson({ idNumber: '001050111111' }),
+      unitId: t.units.c2a,
+      admission,
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('MEMBER_ALREADY_ACTIVE');
+  });
+
+  it('an officer of another commune neither reads nor finds the member', async () => {
+    const m = await createTestMember(ctx.deps, t, 'b1a', {
+      fullName: 'Lê Văn Kín',
+      idNumber: '001050222222',
+    });
+    expect((await officerB.get(`/api/members/${m.id}`)).statusCode).toBe(404);
+    const list = await officerB.get('/api/members?q=le%20van%20kin');
+    expect(list.json().items).toEqual([]);
+    const mine = await officerA.get('/api/members?q=le%20van%20kin');
+    expect(mine.json().items.map((i: { id: string }) => i.id)).toEqual([m.id]);
+  });
+});
+
+describe('search and list', () => {
+  it('finds names without diacritics and d for đ, by phone and by member number, in Vietnamese order', async () => {
+    const a = await createTestMember(ctx.deps, t, 'g1a', {
+      fullName: 'Nguyễn Văn Đức',
+      idNumber: '001050333333',
+      phone: '0987000111',
+    });
+    await createTestMember(ctx.deps, t, 'g1a', {
+      fullName: 'Trần Thị Đào',
+      gender: 'female',
+      idNumber: '001150444444',
+      phone: '0987000112',
+    });
+    const r = await officerA.get('/api/members?q=van%20duc');
+    expect(r.json().items.map((i: { fullName: string }) => i.fullName)).toContain('Nguyễn Văn Đức');
+    expect(
+      (await officerA.get('/api/members?q=%2B84987000111'))
+        .json()
+        .items.map((i: { id: string }) => i.id),
+    ).toEqual([a.id]);
+    expect(
+      (await officerA.get(`/api/members?q=${a.memberNumber}`))
+        .json()
+        .items.map((i: { id: string }) => i.id),
+    ).toEqual([a.id]);
+    const list = (await officerA.get(`/api/members?unitId=${t.units.g1a}&limit=10`)).json();
+    const names = list.items.map((i: { fullName: string }) => i.fullName);
+    expect(names.indexOf('Trần Thị Đào')).toBeLessThan(names.indexOf('Nguyễn Văn Đức'));
+  });
+
+  it('pages with a cursor and filters by status and gender', async () => {
+    const p1 = (await admin.get('/api/members?limit=2')).json();
+    expect(p1.items).toHaveLength(2);
+    const p2 = (await admin.get(`/api/members?limit=2&cursor=${p1.nextCursor}`)).json();
+    expect(p2.items[0].id).not.toBe(p1.items[0].id);
+    const women = (await admin.get('/api/members?gender=female&status=active')).json();
+    expect(
+      women.items.every(
+        (i: { gender: string; status: string }) => i.gender === 'female' && i.status === 'active',
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('lifecycle', () => {
+  it('suspends with a decision, refuses illegal moves, records death; counts as of dates follow', async () => {
+    const m = await createTestMember(ctx.deps, t, 'b1a', {
+      fullName: 'Phạm Văn Tư',
+      idNumber: '001050555555',
+    });
+    const etag = `"${m.version}"`;
+    const noDecision = await officerA.post(
+      `/api/members/${m.id}/transitions`,
+      { action: 'suspend', effectiveDate: '2025-01-10', reason: 'Vắng sinh hoạt' },
+      { 'if-match': etag },
+    );
+    expect(noDecision.json().error.code).toBe('DECISION_REQUIRED');
+    const s = await officerA.post(
+      `/api/members/${m.id}/transitions`,
+      {
+        action: 'suspend',
+        effectiveDate: '2025-01-10',
+        reason: 'Vắng sinh hoạt',
+        decision: { number: '3/QĐ', date: '2025-01-09', signer: 'Chủ tịch' },
+      },
+      { 'if-match': etag },
+    );
+    expect(s.statusCode, s.body).toBe(200);
+    const stale = await officerA.post(
+      `/api/members/${m.id}/transitions`,
+      { action: 'decease', effectiveDate: '2025-02-01' },
+      { 'if-match': etag },
+    );
+    expect(stale.json().error.code).toBe('STALE_VERSION');
+    const illegal = await officerA.post(
+      `/api/members/${m.id}/transitions`,
+      {
+        action: 'suspend',
+        effectiveDate: '2025-02-01',
+        reason: 'x',
+        decision: { number: '4', date: '2025-02-01', signer: 'x' },
+      },
+      { 'if-match': `"${s.json().version}"` },
+    );
+    expect(illegal.json().error.code).toBe('ILLEGAL_TRANSITION');
+    const before = await officerA.post(
+      `/api/members/${m.id}/transitions`,
+      { action: 'decease', effectiveDate: '2024-12-01' },
+      { 'if-match': `"${s.json().version}"` },
+    );
+    expect(before.json().error.code).toBe('MEMBER_DATE_INVALID');
+    const d = await officerA.post(
+      `/api/members/${m.id}/transitions`,
+      { action: 'decease', effectiveDate: '2025-03-01' },
+      { 'if-match': `"${s.json().version}"` },
+    );
+    expect(d.json()).toMatchObject({
+      status: 'deceased',
+      endedOn: '2025-03-01',
+      allowedActions: [],
+    });
+    const at = async (date: string) => {
+      const res = await officerA.get(`/api/members/counts?asOf=${date}&unitId=${t.units.b1a}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const c = res.json();
+      return c.rows.filter((r: { unitId: string }) => r.unitId === t.units.b1a);
+    };
+    const status = (rows: { status: string; memberships: number }[], s: string) =>
+      rows.filter((r) => r.status === s).reduce((n, r) => n + r.memberships, 0);
+    expect(status(await at('2025-01-20'), 'suspended')).toBeGreaterThanOrEqual(1);
+    expect(status(await at('2025-03-02'), 'deceased')).toBeGreaterThanOrEqual(1);
+  });
+});
