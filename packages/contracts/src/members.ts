@@ -109,12 +109,13 @@ export function isRealPartialDate(s: string): boolean {
 export function parseVnPartialDate(input: string): string | null {
   const s = input.trim();
   let out: string | null = null;
-  let m: RegExpExecArray | null;
-  if ((m = /^(\d{4})$/.exec(s))) out = m[1]!;
-  else if ((m = /^(\d{1,2})[/.-](\d{4})$/.exec(s))) out = `${m[2]}-${m[1]!.padStart(2, '0')}`;
-  else if ((m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s)))
-    out = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-  else if ((m = /^(\d{4})-(\d{2})(-(\d{2}))?$/.exec(s))) out = s;
+  const y = /^(\d{4})$/.exec(s);
+  const my = /^(\d{1,2})[/.-](\d{4})$/.exec(s);
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  if (y) out = y[1]!;
+  else if (my) out = `${my[2]}-${my[1]!.padStart(2, '0')}`;
+  else if (dmy) out = `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}`;
+  else if (/^(\d{4})-(\d{2})(-(\d{2}))?$/.test(s)) out = s;
   return out && isRealPartialDate(out) ? out : null;
 }
 

@@ -1,7 +1,95 @@
 /** Authorization-matrix entries for the members routes (see http/authorization-matrix.test.ts). */
-import type { Entry, MatrixEnv } from '../../test/matrix.js';
+import { createTestMember } from '../../test/factories.js';
+import { OFFICERS, SCOPED, type Entry, type MatrixEnv } from '../../test/matrix.js';
 
 export function membersMatrix(env: MatrixEnv): Record<string, Entry> {
-  void env;
-  return {};
+  /** A fresh admitted member at branch b1a (inside the same-officer subtree). */
+  const member = () =>
+    createTestMember(env.ctx().deps, env.tree(), 'b1a', {
+      idNumber: null,
+      fullName: 'Hội Viên Ma Trận',
+    });
+  const core: Record<string, Entry> = {
+    'GET /api/members': {
+      request: async () => ({ method: 'GET', url: '/api/members?q=nguyen' }),
+      expect: OFFICERS(200),
+    },
+    'GET /api/members/export': {
+      request: async () => ({ method: 'GET', url: '/api/members/export?format=csv' }),
+      expect: OFFICERS(200),
+    },
+    'GET /api/members/counts': {
+      request: async () => ({ method: 'GET', url: '/api/members/counts?asOf=2025-01-01' }),
+      expect: OFFICERS(200),
+    },
+    'POST /api/members': {
+      request: async () => ({
+        method: 'POST',
+        url: '/api/members',
+        payload: {
+          person: { fullName: 'Trần Thị Mới', birthDate: '1955', gender: 'female' },
+          unitId: env.tree().units.b1a,
+        },
+      }),
+      expect: SCOPED(201),
+    },
+    'GET /api/members/:id': {
+      request: async () => ({ method: 'GET', url: `/api/members/${(await member()).id}` }),
+      expect: SCOPED(200),
+    },
+    'PATCH /api/members/:id': {
+      request: async () => {
+        const m = await member();
+        return {
+          method: 'PATCH',
+          url: `/api/members/${m.id}`,
+          payload: { notes: 'Ghi chú' },
+          headers: { 'if-match': `"${m.version}"` },
+        };
+      },
+      expect: SCOPED(200),
+    },
+    'POST /api/members/:id/transitions': {
+      request: async () => {
+        const m = await member();
+        return {
+          method: 'POST',
+          url: `/api/members/${m.id}/transitions`,
+          payload: { action: 'resign', effectiveDate: '2025-06-01' },
+          headers: { 'if-match': `"${m.version}"` },
+        };
+      },
+      expect: SCOPED(200),
+    },
+    'GET /api/members/:id/timeline': {
+      request: async () => ({ method: 'GET', url: `/api/members/${(await member()).id}/timeline` }),
+      expect: SCOPED(200),
+    },
+    'GET /api/people/:id': {
+      request: async () => ({ method: 'GET', url: `/api/people/${(await member()).personId}` }),
+      expect: SCOPED(200),
+    },
+    'GET /api/saved-filters': {
+      request: async () => ({ method: 'GET', url: '/api/saved-filters' }),
+      expect: OFFICERS(200),
+    },
+    'POST /api/saved-filters': {
+      request: async () => ({
+        method: 'POST',
+        url: '/api/saved-filters',
+        payload: { name: 'Nữ đang sinh hoạt', filter: { status: 'active', gender: 'female' } },
+      }),
+      expect: OFFICERS(201),
+    },
+    'DELETE /api/saved-filters/:id': {
+      request: async () => ({
+        method: 'DELETE',
+        url: '/api/saved-filters/01900000-0000-7000-8000-000000000000',
+      }),
+      expect: OFFICERS(404),
+    },
+  };
+  // Member-data routes (sensitive data, consents, photo, card, invitations, verification) follow.
+  const memberData: Record<string, Entry> = {};
+  return { ...core, ...memberData };
 }
