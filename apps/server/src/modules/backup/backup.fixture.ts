@@ -23,6 +23,13 @@ export const FILLED_TABLES = [
   'api_tokens',
   'audit_log',
   'audit_heads',
+  'people',
+  'memberships',
+  'membership_periods',
+  'member_events',
+  'member_sensitive',
+  'member_photos',
+  'member_consents',
 ];
 
 /** In jsonb's own text form (keys by length), so it reads back byte for byte. */
@@ -237,5 +244,131 @@ export async function fillSource(db: Database): Promise<string> {
       }),
     );
   }
+  // The member registry: a shared person, a membership with a generated column, periods, an
+  // event with jsonb, protected data, a photo with bytes that are not valid UTF-8.
+  const personId = newId();
+  const membershipId = newId();
+  await s
+    .insertInto('people')
+    .values({
+      id: personId,
+      fullName: 'Đặng Thị Hường',
+      birthDate: '1950-03',
+      birthYear: 1950,
+      gender: 'female',
+      idNumber: '001150123456',
+      legacyIdNumber: null,
+      phone: '0912345678',
+      email: null,
+      provinceCode: '79',
+      communeCode: '00004',
+      addressDetail: AWKWARD,
+      addressLegacy: null,
+    })
+    .execute();
+  await s
+    .insertInto('memberships')
+    .values({
+      associationId,
+      id: membershipId,
+      personId,
+      memberNumber: '0000001',
+      unitId: unit(1),
+      category: 'official',
+      status: 'active',
+      appliedOn: '2024-02-01',
+      joinedOn: '2024-02-15',
+      endedOn: null,
+      admissionNumber: '1/QĐ',
+      admissionDate: '2024-02-15',
+      admissionSigner: 'Chủ tịch',
+      admissionUnitId: unit(2),
+      notes: null,
+      warnings: ['id_number.birth_year_mismatch'],
+      fullName: 'Đặng Thị Hường',
+      sortKey: 'GX!EQ 2',
+      gender: 'female',
+      birthYear: 1950,
+      birthDate: '1950-03',
+      phone: '0912345678',
+      idNumber: '001150123456',
+      transitToUnitId: null,
+      duesPaidThrough: 2025,
+      userId: null,
+      cardToken: `card-${membershipId}`,
+      lastEventDate: '2024-02-15',
+    })
+    .execute();
+  for (const [status, from, to] of [
+    ['applicant', '2024-02-01', '2024-02-15'],
+    ['active', '2024-02-15', null],
+  ] as const) {
+    await s
+      .insertInto('membershipPeriods')
+      .values({
+        associationId,
+        membershipId,
+        personId,
+        unitId: unit(1),
+        status,
+        category: 'official',
+        gender: 'female',
+        validFrom: from,
+        validTo: to,
+      })
+      .execute();
+  }
+  await s
+    .insertInto('memberEvents')
+    .values({
+      associationId,
+      id: newId(),
+      membershipId,
+      kind: 'admitted',
+      effectiveDate: '2024-02-15',
+      actorUserId: userId,
+      actorName: 'Nguyễn Văn Hùng',
+      unitId: unit(2),
+      decisionNumber: '1/QĐ',
+      decisionDate: '2024-02-15',
+      decisionSigner: 'Chủ tịch',
+      reason: null,
+      details: JSON.stringify({ linkedPerson: false, ghi_chú: AWKWARD }),
+    })
+    .execute();
+  await s
+    .insertInto('memberSensitive')
+    .values({
+      associationId,
+      membershipId,
+      ethnicityCode: '12',
+      religionCode: '02',
+      partyMember: true,
+      partyJoinedOn: '1975-04-30',
+      healthNotes: AWKWARD,
+      updatedBy: 'x',
+    })
+    .execute();
+  await s
+    .insertInto('memberPhotos')
+    .values({
+      associationId,
+      membershipId,
+      mime: 'image/png',
+      bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0xfe, 0x0a]),
+    })
+    .execute();
+  await s
+    .insertInto('memberConsents')
+    .values({
+      associationId,
+      membershipId,
+      purpose: 'photo_on_card',
+      granted: true,
+      source: 'member',
+      evidence: null,
+      recordedBy: 'x',
+    })
+    .execute();
   return associationId;
 }
