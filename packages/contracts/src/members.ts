@@ -445,6 +445,8 @@ export const MEMBER_EVENT_KINDS = [
   'consent_changed',
   'sensitive_updated',
   'photo_changed',
+  'data_requested',
+  'data_request_resolved',
 ] as const;
 export type MemberEventKind = (typeof MEMBER_EVENT_KINDS)[number];
 

@@ -5,6 +5,8 @@ import { migrateToLatest } from '../db/engine.js';
 import { verifyAudit } from '../modules/audit/audit.service.js';
 import { importAdminUnits } from '../modules/admin-units/admin-units.import.js';
 import { backupToFile, restoreFromFile } from '../modules/backup/backup.service.js';
+import { escalateOverdue } from '../modules/transfers/escalate-transfers.service.js';
+import { todayIn } from '../platform/clock.js';
 import { seedDemo } from '../seed/demo.js';
 import { openCliDeps } from './context.js';
 import { serve } from './serve.js';
@@ -109,6 +111,18 @@ program
       const r = await verifyAudit(deps.db.system);
       console.log(JSON.stringify(r, null, 2));
       if (!r.ok) process.exitCode = 3;
+    }),
+  );
+
+program
+  .command('transfers')
+  .description('Chuyển sinh hoạt / member transfers')
+  .command('escalate')
+  .description('Chuyển các lượt quá hạn lên cấp trên chung / escalate overdue transfers to the common parent')
+  .action(() =>
+    withDeps('transfers escalate', async (deps) => {
+      const n = await escalateOverdue(deps, todayIn(deps.clock));
+      console.log(`Đã chuyển lên cấp trên / escalated: ${n}`);
     }),
   );
 

@@ -1,4 +1,5 @@
 import { buildApp } from '../http/app.js';
+import { startEscalationTimer } from '../modules/transfers/escalate-transfers.service.js';
 import { seedDemo } from '../seed/demo.js';
 import { openCliDeps } from './context.js';
 
@@ -18,7 +19,10 @@ export async function serve(opts: { demo: boolean }) {
     }
   }
   const { app } = await buildApp(deps, { logger: true });
+  // Overdue transfers go up to the common parent: checked at start and hourly.
+  const stopEscalation = startEscalationTimer(deps, app.log);
   const shutdown = async () => {
+    stopEscalation();
     await app.close();
     await deps.close();
     process.exit(0);

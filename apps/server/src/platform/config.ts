@@ -15,6 +15,8 @@ export interface Config {
   logLevel: string;
   /** Trust X-Forwarded-For (only behind a reverse proxy that sets it), for rate limits and logs. */
   trustProxy: boolean;
+  /** The address people reach the web app at (links on member cards and in invitations). */
+  publicUrl: string | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -29,5 +31,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: Number(env.HOI_SESSION_HOURS ?? 12),
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.HOI_TRUST_PROXY === '1',
+    publicUrl: env.HOI_PUBLIC_URL ? env.HOI_PUBLIC_URL.replace(/\/+$/, '') : null,
   };
 }

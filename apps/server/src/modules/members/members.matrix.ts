@@ -1,6 +1,14 @@
 /** Authorization-matrix entries for the members routes (see http/authorization-matrix.test.ts). */
 import { createTestMember } from '../../test/factories.js';
-import { OFFICERS, SCOPED, type Entry, type MatrixEnv } from '../../test/matrix.js';
+import {
+  ADMIN_ONLY,
+  OFFICERS,
+  PUBLIC_ALL,
+  SCOPED,
+  type Entry,
+  type MatrixEnv,
+} from '../../test/matrix.js';
+import { cardTokenOf, givePhoto, TINY_PNG } from '../portal/portal.fixtures.js';
 
 export function membersMatrix(env: MatrixEnv): Record<string, Entry> {
   /** A fresh admitted member at branch b1a (inside the same-officer subtree). */
@@ -90,6 +98,84 @@ export function membersMatrix(env: MatrixEnv): Record<string, Entry> {
     },
   };
   // Member-data routes (sensitive data, consents, photo, card, invitations, verification) follow.
-  const memberData: Record<string, Entry> = {};
+  const memberData = memberDataMatrix(env);
   return { ...core, ...memberData };
+}
+
+// ── Member data: sensitive data, consents, photo, card, invitations, card verification ───────
+// (member-data.routes.ts; kept apart from the core member routes above)
+
+function memberDataMatrix(env: MatrixEnv): Record<string, Entry> {
+  const deps = () => env.ctx().deps;
+  const member = () =>
+    createTestMember(deps(), env.tree(), 'b1a', { idNumber: null, fullName: 'Hội Viên Dữ Liệu' });
+  return {
+    // Only the association administrator holds member.sensitive.read among the personas.
+    'GET /api/members/:id/sensitive': {
+      request: async () => ({
+        method: 'GET',
+        url: `/api/members/${(await member()).id}/sensitive`,
+      }),
+      expect: ADMIN_ONLY(200),
+    },
+    'PUT /api/members/:id/sensitive': {
+      request: async () => ({
+        method: 'PUT',
+        url: `/api/members/${(await member()).id}/sensitive`,
+        payload: { ethnicityCode: '01', religionCode: '00' },
+      }),
+      expect: ADMIN_ONLY(200),
+    },
+    'GET /api/members/:id/consents': {
+      request: async () => ({ method: 'GET', url: `/api/members/${(await member()).id}/consents` }),
+      expect: SCOPED(200),
+    },
+    'PUT /api/members/:id/consents': {
+      request: async () => ({
+        method: 'PUT',
+        url: `/api/members/${(await member()).id}/consents`,
+        payload: { consents: [{ purpose: 'photo_on_card', granted: true }], evidence: 'Phiếu' },
+      }),
+      expect: SCOPED(200),
+    },
+    'PUT /api/members/:id/photo': {
+      request: async () => ({
+        method: 'PUT',
+        url: `/api/members/${(await member()).id}/photo`,
+        payload: TINY_PNG,
+        headers: { 'content-type': 'image/png' },
+      }),
+      expect: SCOPED(200),
+    },
+    'GET /api/members/:id/photo': {
+      request: async () => {
+        const m = await member();
+        await givePhoto(deps(), env.tree(), m.id);
+        return { method: 'GET', url: `/api/members/${m.id}/photo` };
+      },
+      expect: SCOPED(200),
+    },
+    'GET /api/members/:id/card': {
+      request: async () => ({
+        method: 'GET',
+        url: `/api/members/${(await member()).id}/card?format=png`,
+      }),
+      expect: SCOPED(200),
+    },
+    'POST /api/members/:id/invite': {
+      request: async () => ({
+        method: 'POST',
+        url: `/api/members/${(await member()).id}/invite`,
+        payload: {},
+      }),
+      expect: SCOPED(200),
+    },
+    'GET /api/verify/:token': {
+      request: async () => ({
+        method: 'GET',
+        url: `/api/verify/${await cardTokenOf(deps(), (await member()).id)}`,
+      }),
+      expect: PUBLIC_ALL(200),
+    },
+  };
 }
