@@ -21,6 +21,7 @@ import type { Deps } from '../../platform/deps.js';
 import { AppError, found } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { refreshDuesPaidThrough } from '../dues/dues.service.js';
 import * as unitsRepo from '../units/units.repo.js';
 import { assertCanManageMember, assertCanSeeMember } from './members.policy.js';
 import { presentMember, presentPerson, presentSummary } from './members.presenter.js';
@@ -429,6 +430,8 @@ export async function updateMember(
         throw new AppError('ILLEGAL_TRANSITION', { status: m.status, action: 'category' });
       assertMemberDate(today, today, m);
       await applyChange(tx, m, { category: input.category }, today);
+      // Dues owed depend on the category (honorary members owe nothing; rates may differ).
+      await refreshDuesPaidThrough(tx, [id]);
       await recordEvent(tx, actor, {
         membershipId: id,
         kind: 'category_changed',
