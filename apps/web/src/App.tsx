@@ -23,8 +23,36 @@ const AuditPage = lazy(() =>
 const AccountPage = lazy(() =>
   import('./pages/account/AccountPage').then((m) => ({ default: m.AccountPage })),
 );
+const MembersPage = lazy(() =>
+  import('./pages/members/MembersPage').then((m) => ({ default: m.MembersPage })),
+);
+const MemberNewPage = lazy(() =>
+  import('./pages/members/MemberNewPage').then((m) => ({ default: m.MemberNewPage })),
+);
+const MemberProfilePage = lazy(() =>
+  import('./pages/members/MemberProfilePage').then((m) => ({ default: m.MemberProfilePage })),
+);
+const TransfersPage = lazy(() =>
+  import('./pages/transfers/TransfersPage').then((m) => ({ default: m.TransfersPage })),
+);
+const DuesPage = lazy(() => import('./pages/dues/DuesPage').then((m) => ({ default: m.DuesPage })));
+const RequestsPage = lazy(() =>
+  import('./pages/requests/RequestsPage').then((m) => ({ default: m.RequestsPage })),
+);
+const PortalPage = lazy(() =>
+  import('./pages/portal/PortalPage').then((m) => ({ default: m.PortalPage })),
+);
+const InvitePage = lazy(() =>
+  import('./pages/public/InvitePage').then((m) => ({ default: m.InvitePage })),
+);
+const VerifyPage = lazy(() =>
+  import('./pages/public/VerifyPage').then((m) => ({ default: m.VerifyPage })),
+);
 
-/** Routes: /login outside the shell; everything else needs a session. */
+/**
+ * Routes: /login and the public pages (/invite/:token, /verify/:token) outside the shell;
+ * everything else needs a session.
+ */
 export function App() {
   return (
     <AppProviders>
@@ -32,6 +60,8 @@ export function App() {
         <Suspense fallback={<FullPageSpin />}>
           <Routes>
             <Route path="/login" element={<LoginPage />} />
+            <Route path="/invite/:token" element={<InvitePage />} />
+            <Route path="/verify/:token" element={<VerifyPage />} />
             <Route
               element={
                 <RequireAuth>
@@ -46,7 +76,14 @@ export function App() {
               <Route path="users" element={<UsersPage />}>
                 <Route path=":id" element={null} />
               </Route>
+              <Route path="members" element={<MembersPage />} />
+              <Route path="members/new" element={<MemberNewPage />} />
+              <Route path="members/:id" element={<MemberProfilePage />} />
               <Route path="audit" element={<AuditPage />} />
+              <Route path="transfers" element={<TransfersPage />} />
+              <Route path="dues" element={<DuesPage />} />
+              <Route path="requests" element={<RequestsPage />} />
+              <Route path="portal" element={<PortalPage />} />
               <Route path="account" element={<AccountPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

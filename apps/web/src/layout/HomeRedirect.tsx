@@ -6,6 +6,9 @@ export function HomeRedirect() {
   const me = useMe();
   const can = useCan();
   if (me.totpSetupRequired) return <Navigate to="/account" replace />;
+  // A member's own account (self.read and nothing else) opens the member portal.
+  if (me.permissions.every((permission) => permission === 'self.read') && can('self.read'))
+    return <Navigate to="/portal" replace />;
   if (can('unit.read')) return <Navigate to="/units" replace />;
   if (can('user.read')) return <Navigate to="/users" replace />;
   return <Navigate to="/account" replace />;

@@ -5,14 +5,18 @@ import {
   AuditOutlined,
   BarChartOutlined,
   FileTextOutlined,
+  InboxOutlined,
   IdcardOutlined,
+  SolutionOutlined,
+  SwapOutlined,
   TeamOutlined,
   UserOutlined,
+  WalletOutlined,
 } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '@hoi/contracts';
-import { useCan } from '../auth/me-context';
+import { useCan, useMe } from '../auth/me-context';
 
 interface NavEntry {
   key: string;
@@ -23,12 +27,15 @@ interface NavEntry {
 }
 
 /**
- * The module menu. Later modules (members, reports, petitions) show as disabled "coming soon"
+ * The module menu. Later modules (reports, petitions) show as disabled "coming soon"
  * entries so officers see what the platform will offer.
  */
 export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const can = useCan();
+  const me = useMe();
+  // A member's own account holds only self.read: their portal is their whole app.
+  const isPortalOnly = me.permissions.every((permission) => permission === 'self.read');
   const navigate = useNavigate();
   const location = useLocation();
 
@@ -40,6 +47,45 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       label: t('nav.units'),
       permission: 'unit.read',
     },
+    {
+      key: 'members',
+      path: '/members',
+      icon: <IdcardOutlined />,
+      label: t('nav.members'),
+      permission: 'member.read',
+    },
+    {
+      key: 'transfers',
+      path: '/transfers',
+      icon: <SwapOutlined />,
+      label: t('transfers.title'),
+      permission: 'member.read',
+    },
+    {
+      key: 'dues',
+      path: '/dues',
+      icon: <WalletOutlined />,
+      label: t('dues.title'),
+      permission: 'member.read',
+    },
+    {
+      key: 'requests',
+      path: '/requests',
+      icon: <InboxOutlined />,
+      label: t('portal.requests.title'),
+      permission: 'member.manage',
+    },
+    ...(isPortalOnly
+      ? [
+          {
+            key: 'portal',
+            path: '/portal',
+            icon: <SolutionOutlined />,
+            label: t('portal.title'),
+            permission: 'self.read' as const,
+          },
+        ]
+      : []),
     {
       key: 'users',
       path: '/users',
@@ -70,7 +116,6 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       .filter((entry) => !entry.permission || can(entry.permission))
       .map((entry) => ({ key: entry.key, icon: entry.icon, label: entry.label })),
     { type: 'divider' },
-    { key: 'members', icon: <IdcardOutlined />, label: soon(t('nav.members')), disabled: true },
     { key: 'reports', icon: <BarChartOutlined />, label: soon(t('nav.reports')), disabled: true },
     { key: 'cases', icon: <FileTextOutlined />, label: soon(t('nav.cases')), disabled: true },
   ];

@@ -92,6 +92,7 @@ export function LoginPage() {
           form={form}
           layout="vertical"
           requiredMark={false}
+          initialValues={{ username: searchParams.get('username') ?? '' }}
           onFinish={(values) =>
             mutation.mutate({
               username: values.username.trim(),

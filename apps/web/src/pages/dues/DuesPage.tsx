@@ -1,0 +1,75 @@
+import { Card, Result, Tabs } from 'antd';
+import { useSearchParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { useCan } from '../../auth/me-context';
+import { ArrearsTab } from './ArrearsTab';
+import { CollectionTab } from './CollectionTab';
+import { RatesTab } from './RatesTab';
+
+const TABS = ['collection', 'arrears', 'rates'] as const;
+type DuesTab = (typeof TABS)[number];
+
+function toTab(value: string | null): DuesTab {
+  return TABS.find((tab) => tab === value) ?? 'collection';
+}
+
+/** /dues: collection sheet, arrears and rates; tab, unit and year are kept in the URL. */
+export function DuesPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const tab = toTab(searchParams.get('tab'));
+  const unitId = searchParams.get('unitId') ?? undefined;
+  const currentYear = new Date().getFullYear();
+  const yearParam = Number(searchParams.get('year'));
+  const year =
+    Number.isInteger(yearParam) && yearParam >= 2000 && yearParam <= 2100 ? yearParam : currentYear;
+
+  const setParams = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(searchParams);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    setSearchParams(next, { replace: true });
+  };
+
+  if (!can('member.read')) return <Result status="403" title={t('errors.forbidden')} />;
+
+  return (
+    <Card title={t('dues.title')} data-testid="dues-page">
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setParams({ tab: key })}
+        items={[
+          {
+            key: 'collection',
+            label: t('dues.tabs.collection'),
+            children: (
+              <CollectionTab
+                unitId={unitId}
+                year={year}
+                onUnitChange={(value) => setParams({ unitId: value })}
+                onYearChange={(value) => setParams({ year: String(value) })}
+                onGoToRates={() => setParams({ tab: 'rates' })}
+              />
+            ),
+          },
+          {
+            key: 'arrears',
+            label: t('dues.tabs.arrears'),
+            children: (
+              <ArrearsTab unitId={unitId} onUnitChange={(value) => setParams({ unitId: value })} />
+            ),
+          },
+          {
+            key: 'rates',
+            label: t('dues.tabs.rates'),
+            children: <RatesTab initialYear={year} />,
+          },
+        ]}
+        destroyOnHidden
+      />
+    </Card>
+  );
+}
