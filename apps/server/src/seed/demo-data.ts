@@ -17,8 +17,11 @@ export const DEMO_OVERSIGHT = {
   root: { code: 'BTGDV', name: 'Ban Tuyên giáo và Dân vận Trung ương (DEMO)' },
 };
 
-/** The date the demo tree "was founded", so history views have a past. */
-export const DEMO_FOUNDED = '2024-01-15';
+/**
+ * The date the demo tree "was founded", so history views have a past. Before the members' earliest
+ * join dates (15 years back), so counts as of any past date name units that existed then.
+ */
+export const DEMO_FOUNDED = '2010-01-15';
 
 export interface DemoProvince {
   code: string;
@@ -71,4 +74,27 @@ export const DEMO_USERS = {
   communeOfficerPrefix: 'canbo.',
   viewer: { username: 'xem.hcm', displayName: 'Người xem Hội NCT TP HCM (DEMO)', unitCode: 'HCM' },
   oversight: { username: 'giamsat', displayName: 'Cán bộ Ban Tuyên giáo và Dân vận (DEMO)' },
+  /** A member's self-service account (role `member`), linked to one active demo member of this group. */
+  member: { username: 'hoivien', unitCode: 'HN-00004-CH1-T1' },
 };
+
+/**
+ * Generated members (apps/server/src/modules/members/members.generate.ts) in every branch and
+ * group of both provinces: some in transit between the provinces, some in dues arrears (rates at
+ * the root for the last three years), a few ended.
+ */
+export const DEMO_MEMBERS = {
+  count: 5000,
+  seed: 'HNCT-DEMO',
+  actorName: 'Dữ liệu mẫu (DEMO)',
+  options: {
+    transitShare: 0.015,
+    arrearsShare: 0.1,
+    terminalShare: 0.065,
+    duesYears: 3,
+    sensitiveShare: 0.1,
+    consentShare: 0.3,
+  },
+};
+/** Spelling of names and birth provinces by demo province. */
+export const DEMO_REGIONS: Record<string, 'north' | 'south'> = { HN: 'north', HCM: 'south' };

@@ -7,9 +7,11 @@ import { newId } from '../platform/ids.js';
 import { hashPassword } from '../modules/auth/passwords.js';
 import { importAdminUnits } from '../modules/admin-units/admin-units.import.js';
 import { createAssociation } from '../modules/associations/associations.service.js';
+import { generateMembers, type GenerateUnit } from '../modules/members/members.generate.js';
+import { todayIn } from '../platform/clock.js';
 import * as unitsRepo from '../modules/units/units.repo.js';
 import * as usersRepo from '../modules/users/users.repo.js';
-import { DEMO_ASSOCIATION, DEMO_BRANCHES, DEMO_FOUNDED, DEMO_GROUPS, DEMO_OVERSIGHT, DEMO_PROVINCES, DEMO_USERS } from './demo-data.js';
+import { DEMO_ASSOCIATION, DEMO_BRANCHES, DEMO_FOUNDED, DEMO_GROUPS, DEMO_MEMBERS, DEMO_OVERSIGHT, DEMO_PROVINCES, DEMO_REGIONS, DEMO_USERS } from './demo-data.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -49,6 +51,7 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
   const linked = (code: string) => (knownAdminCodes.has(code) ? code : null);
 
   const unitIds = new Map<string, string>();
+  const memberUnits: GenerateUnit[] = [];
   await inTenant(deps.db.app, assoc.id, async (tx) => {
     const root = (await unitsRepo.lockUnits(tx, [assoc.rootId]))[0]!;
     const add = async (parent: unitsRepo.UnitRow, code: string, name: string, level: number, adminCode: string | null) => {
@@ -65,11 +68,16 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
     };
     for (const p of DEMO_PROVINCES) {
       const province = await add(root, p.code, p.name, 1, linked(p.adminCode));
+      const region = DEMO_REGIONS[p.code] ?? 'north';
       for (const c of p.communes) {
         const commune = await add(province, c.code, c.name, 2, linked(c.adminCode));
         for (const [bi, b] of DEMO_BRANCHES.entries()) {
           const branch = await add(commune, `${c.code}-CH${bi + 1}`, b, 3, null);
-          for (const [gi, g] of DEMO_GROUPS.entries()) await add(branch, `${c.code}-CH${bi + 1}-T${gi + 1}`, g, 4, null);
+          memberUnits.push({ id: branch.id, parentId: commune.id, region });
+          for (const [gi, g] of DEMO_GROUPS.entries()) {
+            const group = await add(branch, `${c.code}-CH${bi + 1}-T${gi + 1}`, g, 4, null);
+            memberUnits.push({ id: group.id, parentId: branch.id, region });
+          }
         }
       }
     }
@@ -86,6 +94,30 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
         await user(`${DEMO_USERS.communeOfficerPrefix}${c.code.toLowerCase()}`, `Cán bộ ${c.name} (DEMO)`, demoHash, 'unit_officer', unitIds.get(c.code)!);
       }
     }
+
+    await generateMembers(tx, {
+      associationId: assoc.id,
+      units: memberUnits,
+      count: DEMO_MEMBERS.count,
+      seed: DEMO_MEMBERS.seed,
+      today: todayIn(deps.clock),
+      options: { ...DEMO_MEMBERS.options, actorName: DEMO_MEMBERS.actorName },
+    });
+    // The portal can be tried at once: an active member in good standing with an account.
+    const member = await tx
+      .selectFrom('memberships')
+      .select(['id', 'unitId', 'fullName'])
+      .where('unitId', '=', unitIds.get(DEMO_USERS.member.unitCode)!)
+      .where('status', '=', 'active')
+      .where('transitToUnitId', 'is', null)
+      .where('phone', 'is not', null)
+      .orderBy('duesPaidThrough', (ob) => ob.desc().nullsLast())
+      .orderBy('memberNumber')
+      .executeTakeFirstOrThrow();
+    const memberUserId = newId();
+    await usersRepo.insertUser(tx, { associationId: assoc.id, id: memberUserId, username: DEMO_USERS.member.username, displayName: `${member.fullName} (DEMO)`, email: null, phone: null, passwordHash: demoHash });
+    await usersRepo.insertAssignment(tx, { associationId: assoc.id, id: newId(), userId: memberUserId, role: 'member', unitId: member.unitId, validFrom: DEMO_FOUNDED, validTo: null });
+    await tx.updateTable('memberships').set({ userId: memberUserId }).where('id', '=', member.id).execute();
   });
   await inTenant(deps.db.app, oversight.id, async (tx) => {
     const id = newId();
