@@ -231,6 +231,7 @@ export interface MembershipsTable {
   warnings: Generated<string[]>;
   fullName: string;
   nameFold: Generated<string>;
+  nameWords: Generated<string[]>;
   sortKey: string;
   gender: 'male' | 'female' | null;
   birthYear: number | null;

@@ -13,7 +13,7 @@ import { todayIn } from '../../platform/clock.js';
 import type { Deps } from '../../platform/deps.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as repo from './members.repo.js';
-import { pageParams, scopeUnits, settingsOf } from './members.service.js';
+import { nameWords, pageParams, scopeUnits, settingsOf } from './members.service.js';
 
 const PAGE = 2000;
 
@@ -56,7 +56,12 @@ async function* rowsOf(deps: Deps, actor: Actor, f: MemberFilter) {
   const { params } = await inTenant(deps.db.app, actor.associationId, async (tx) => {
     const settings = await settingsOf(tx, actor.associationId);
     const units = await scopeUnits(tx, actor, f.unitId);
-    return { params: pageParams(f, units, today, settings) };
+    const params: Omit<repo.PageParams, 'after' | 'limit'> = pageParams(f, units, today, settings);
+    // Same matching as the list: whole words when any name matches that way, else fragments.
+    const words = nameWords(f.q);
+    if (words && (await repo.memberPage(tx, { ...params, words, after: null, limit: 1 })).length)
+      params.words = words;
+    return { params };
   });
   let after: { key: string; id: string } | null = null;
   let total = 0;

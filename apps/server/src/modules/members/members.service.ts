@@ -248,6 +248,16 @@ export async function createMember(
           memberId: current.id,
           memberNumber: current.memberNumber,
         });
+      // Memberships of one person in one association never overlap in time.
+      const earlier = (await repo.membershipsOfPerson(tx, personId)).filter(
+        (m) => m.endedOn && m.endedOn > appliedOn,
+      );
+      if (earlier.length)
+        throw new AppError('MEMBER_DATE_INVALID', {
+          date: appliedOn,
+          reason: 'overlaps_previous_membership',
+          latest: earlier[0]!.endedOn,
+        });
     } else {
       personId = newId();
       await repo.insertPerson(tx, { id: personId, ...personColumns(p) });
@@ -627,20 +637,44 @@ export function pageParams(
   };
 }
 
+/** Folded words of a name query, when it is a name query. */
+export function nameWords(q: string | undefined): string[] | null {
+  const s = (q ?? '').trim();
+  if (!s || /\d/.test(s)) return null;
+  return foldVietnamese(s).split(/\s+/).filter(Boolean);
+}
+
+/**
+ * A name query matches whole words first ("nguyen van hung" → names containing the three
+ * words, through the word index); only when nothing matches that way does it fall back to
+ * fragments ("hun" → Hùng, Hưng; trigram index). The mode travels in the cursor so every page
+ * of one list uses the same one.
+ */
+export type NameMode = 'words' | 'fragment';
+
 export async function listMembers(
   deps: Deps,
   actor: Actor,
-  f: MemberFilter & { after: { key: string; id: string } | null; limit: number },
+  f: MemberFilter & {
+    after: { key: string; id: string } | null;
+    limit: number;
+    mode?: NameMode | undefined;
+  },
 ) {
   const today = todayIn(deps.clock);
   return inTenant(deps.db.app, actor.associationId, async (tx) => {
     const settings = await settingsOf(tx, actor.associationId);
     const units = await scopeUnits(tx, actor, f.unitId);
-    const page = await repo.memberPage(tx, {
-      ...pageParams(f, units, today, settings),
-      after: f.after,
-      limit: f.limit + 1,
-    });
+    const base = pageParams(f, units, today, settings);
+    const words = nameWords(f.q);
+    let mode: NameMode = f.mode ?? 'words';
+    let page: { id: string; sortKey: string }[] = [];
+    if (words && mode === 'words') {
+      page = await repo.memberPage(tx, { ...base, words, after: f.after, limit: f.limit + 1 });
+      if (page.length === 0 && !f.after) mode = 'fragment';
+    }
+    if (!words || mode === 'fragment')
+      page = await repo.memberPage(tx, { ...base, after: f.after, limit: f.limit + 1 });
     const shown = page.slice(0, f.limit);
     const rows = await repo.summaries(
       tx,
@@ -651,6 +685,7 @@ export async function listMembers(
     const last = shown[shown.length - 1];
     return {
       items,
+      mode,
       next: page.length > f.limit && last ? { key: last.sortKey, id: last.id } : null,
     };
   });
@@ -664,18 +699,21 @@ export async function counts(
   const asOf = input.asOf ?? todayIn(deps.clock);
   return inTenant(deps.db.app, actor.associationId, async (tx) => {
     const units = await scopeUnits(tx, actor, input.unitId);
-    const r = await repo.countsAsOf(tx, asOf, units);
-    return {
-      asOf,
-      rows: r.rows.map((row) => ({
-        unitId: row.unitId,
-        status: row.status as MemberStatus,
-        category: row.category as 'official',
-        gender: row.gender as 'male' | 'female' | null,
-        memberships: Number(row.n),
-      })),
-      totals: { memberships: r.memberships, people: r.people },
-    };
+    const r = await repo.countsAsOf(tx, asOf, units, deps.db.kind);
+    const rows = r.map((row) => ({
+      unitId: row.unitId,
+      status: row.status as MemberStatus,
+      category: row.category as 'official',
+      gender: row.gender as 'male' | 'female' | null,
+      memberships: Number(row.n),
+    }));
+    const active = rows
+      .filter((row) => row.status === 'active')
+      .reduce((n, row) => n + row.memberships, 0);
+    // One association never holds two overlapping memberships of one person (createMember
+    // refuses it), so on any one date people = active memberships; they differ over periods
+    // and across associations.
+    return { asOf, rows, totals: { memberships: active, people: active } };
   });
 }
 

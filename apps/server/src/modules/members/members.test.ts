@@ -124,6 +124,14 @@ describe('search and list', () => {
     });
     const r = await officerA.get('/api/members?q=van%20duc');
     expect(r.json().items.map((i: { fullName: string }) => i.fullName)).toContain('Nguyễn Văn Đức');
+    // Whole words first; a fragment ("uc", a name being typed) falls back to substring matching.
+    const found = async (q: string) =>
+      (await officerA.get(`/api/members?q=${q}`))
+        .json()
+        .items.map((i: { fullName: string }) => i.fullName);
+    expect(await found('NGUYEN%20duc'), 'words').toContain('Nguyễn Văn Đức');
+    expect(await found('van%20du'), 'fragment').toContain('Nguyễn Văn Đức');
+    expect(await found('dao')).toEqual(['Trần Thị Đào']);
     expect(
       (await officerA.get('/api/members?q=%2B84987000111'))
         .json()
