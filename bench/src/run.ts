@@ -9,6 +9,7 @@ import { openDatabase } from '../../apps/server/src/db/engine.js';
 import { readConfig } from '../../apps/server/src/platform/config.js';
 import type { Deps } from '../../apps/server/src/platform/deps.js';
 import { benchTree } from './tree.bench.js';
+import { benchMembers } from './members.bench.js';
 import { benchStartup } from './startup.bench.js';
 
 export interface Result {
@@ -51,6 +52,11 @@ if (only.length === 0 || only.includes('tree')) {
   results.push(...(await withEngine(null, benchTree)));
   const url = await serverUrl();
   if (url) results.push(...(await withEngine(url, benchTree)));
+}
+if (only.length === 0 || only.includes('members')) {
+  results.push(...(await withEngine(null, benchMembers)));
+  const url = await serverUrl();
+  if (url) results.push(...(await withEngine(url, benchMembers)));
 }
 if (only.length === 0 || only.includes('startup')) results.push(...(await benchStartup()));
 
