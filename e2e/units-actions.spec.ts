@@ -40,7 +40,8 @@ test('admin creates, moves, splits, merges and dissolves a branch', async ({ pag
 
   // Move it under commune B (Ngọc Hà), picked by typing without diacritics.
   await page.getByTestId('action-more').click();
-  await page.getByRole('menuitem', { name: 'Chuyển' }).click();
+  // The unit's action menu, not the navigation (which has "Chuyển sinh hoạt").
+  await page.locator('.ant-dropdown-menu').getByRole('menuitem', { name: 'Chuyển' }).click();
   dialog = openDialog(page);
   await pickOption(
     page,
