@@ -201,12 +201,13 @@ describe('admin units imported from the official files', () => {
   });
 
   it('refuses malformed files and writes nothing', async () => {
+    // Province 97 (not 99, which other test files add to a shared PostgreSQL database).
     const newProvince = JSON.stringify([
       {
         name: 'Tỉnh Thử Nghiệm',
-        code: 99,
+        code: 97,
         division_type: 'tỉnh',
-        wards: [{ name: 'Xã Thử', code: 99999, division_type: 'xã' }],
+        wards: [{ name: 'Xã Thử', code: 97999, division_type: 'xã' }],
       },
     ]);
     const cases = [
@@ -230,8 +231,8 @@ describe('admin units imported from the official files', () => {
     ).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
     });
-    expect(await findAdminUnit(db.app, '99')).toBeUndefined();
-    expect(await findAdminUnit(db.app, '99999')).toBeUndefined();
+    expect(await findAdminUnit(db.app, '97')).toBeUndefined();
+    expect(await findAdminUnit(db.app, '97999')).toBeUndefined();
   });
 
   it('skips conversion rows whose new commune is unknown instead of failing', async () => {
