@@ -347,12 +347,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Linking: find a person by personal ID across associations, returning only the id.
   await sql`
     create function hoi_person_by_id_number(p_id_number text) returns uuid
-    language sql stable security definer set search_path = public
+    language sql stable security definer set search_path = public set plan_cache_mode = force_custom_plan
     as $$ select id from people where id_number = p_id_number $$`.execute(db);
   // Keeps every association's denormalized copy of a person's basic data in step.
   await sql`
     create function hoi_sync_person(p_person uuid, p_sort_key text) returns void
-    language sql volatile security definer set search_path = public
+    language sql volatile security definer set search_path = public set plan_cache_mode = force_custom_plan
     as $$
       update memberships m
          set full_name = p.full_name, sort_key = p_sort_key, gender = p.gender, birth_year = p.birth_year,
