@@ -5,6 +5,7 @@ import type {
   DuesCollectionSchema,
   MemberDuesSchema,
 } from '@hoi/contracts';
+import * as membersRepo from '../members/members.repo.js';
 import { inTenant } from '../../db/engine.js';
 import type { Actor } from '../../platform/actor.js';
 import { authorize } from '../../platform/authorize.js';
@@ -17,6 +18,21 @@ import * as unitsRepo from '../units/units.repo.js';
 import { presentExemption, presentLine, presentPayment } from './dues.presenter.js';
 import * as repo from './dues.repo.js';
 import { amountsOf, lastOverdueYear } from './dues.rules.js';
+
+const NO_FILTER = {
+  name: null,
+  exact: null,
+  phone: null,
+  units: null,
+  statuses: null,
+  categories: null,
+  gender: null,
+  birthFrom: null,
+  birthTo: null,
+  joinYear: null,
+  inTransit: null,
+  paidBefore: null,
+} satisfies Omit<membersRepo.PageParams, 'after' | 'limit'>;
 
 type DuesCollection = z.infer<typeof DuesCollectionSchema>;
 type ArrearsList = z.infer<typeof ArrearsListSchema>;
@@ -81,9 +97,11 @@ export async function arrears(
     const settings = await settingsOf(tx, actor.associationId);
     const units = await scopeUnits(tx, actor, q.unitId);
     const lastDue = lastOverdueYear(asOf, settings.duesDueMonth);
-    const page = await repo.arrearsPage(tx, {
+    // Current, non-honorary members whose first unsettled year is at most lastDue, in name order.
+    const page = await membersRepo.memberPage(tx, {
+      ...NO_FILTER,
       units,
-      lastDueYear: lastDue,
+      paidBefore: lastDue,
       after: q.after,
       limit: q.limit + 1,
     });

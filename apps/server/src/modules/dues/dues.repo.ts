@@ -202,30 +202,6 @@ export async function collectionMemberIds(tx: Tx, path: string, year: number): P
   return r.rows.map((row) => row.id);
 }
 
-/**
- * One keyset page of current, non-honorary members whose first unsettled year is at most
- * `lastDueYear` (paid-through before it), in Vietnamese name order (hoi_member_page).
- */
-export async function arrearsPage(
-  tx: Tx,
-  p: {
-    units: string[] | null;
-    lastDueYear: number;
-    after: { key: string; id: string } | null;
-    limit: number;
-  },
-): Promise<{ id: string; sortKey: string }[]> {
-  const units = p.units === null ? sql`null` : sql`cast(${p.units} as uuid[])`;
-  const r = await sql<{ id: string; sortKey: string }>`
-    select id, sort_key from hoi_member_page(
-      null::text, null::text, null::text, ${units}, null, null,
-      null::text, null::int, null::int, null::int, null::boolean,
-      ${p.lastDueYear}::int, ${p.after?.key ?? null}::text, ${p.after?.id ?? null}::uuid, ${p.limit}::int)`.execute(
-    tx,
-  );
-  return r.rows;
-}
-
 const rateColumns = [
   'r.id',
   'r.unitId',

@@ -21,7 +21,7 @@ const PAGE = 2000;
 const COLUMNS: {
   header: string;
   width: number;
-  value: (r: repo.SummaryRow & { idNumber: string | null }) => string;
+  value: (r: repo.SummaryRow) => string;
 }[] = [
   { header: 'STT / No.', width: 8, value: () => '' },
   { header: 'Số thẻ / Member no.', width: 14, value: (r) => r.memberNumber },
@@ -72,19 +72,7 @@ async function* rowsOf(deps: Deps, actor: Actor, f: MemberFilter) {
         tx,
         page.map((p) => p.id),
       );
-      const ids = await tx
-        .selectFrom('memberships')
-        .select(['id', 'idNumber'])
-        .where(
-          'id',
-          'in',
-          page.length ? page.map((p) => p.id) : ['00000000-0000-0000-0000-000000000000'],
-        )
-        .execute();
-      const idNumbers = new Map(ids.map((r) => [r.id, r.idNumber]));
-      const byId = new Map(
-        summaries.map((s) => [s.id, { ...s, idNumber: idNumbers.get(s.id) ?? null }]),
-      );
+      const byId = new Map(summaries.map((s) => [s.id, s]));
       const last = page[page.length - 1];
       after = last ? { key: last.sortKey, id: last.id } : null;
       return page.map((p) => byId.get(p.id)!);

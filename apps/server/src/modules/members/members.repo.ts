@@ -227,6 +227,7 @@ export async function summaries(tx: Tx, ids: string[]) {
       'm.birthDate',
       'm.gender',
       'm.phone',
+      'm.idNumber',
       'm.unitId',
       'u.name as unitName',
       'u.code as unitCode',

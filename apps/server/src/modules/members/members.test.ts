@@ -142,6 +142,10 @@ describe('search and list', () => {
         .json()
         .items.map((i: { id: string }) => i.id),
     ).toEqual([a.id]);
+    const csv = await officerA.get(`/api/members/export?format=csv&unitId=${t.units.g1a}`);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toContain('Họ và tên / Full name');
+    expect(csv.body).toMatch(/Nguyễn Văn Đức,[^\n]*001050333333/);
     const list = (await officerA.get(`/api/members?unitId=${t.units.g1a}&limit=10`)).json();
     const names = list.items.map((i: { fullName: string }) => i.fullName);
     expect(names.indexOf('Trần Thị Đào')).toBeLessThan(names.indexOf('Nguyễn Văn Đức'));
