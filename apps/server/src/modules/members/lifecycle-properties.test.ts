@@ -12,6 +12,7 @@ import { cliActor } from '../../platform/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { createTestTree, type TestTree } from '../../test/factories.js';
 import { createTestContext, type TestContext } from '../../test/harness.js';
+import * as search from './members-search.service.js';
 import * as members from './members.service.js';
 
 let ctx: TestContext;
@@ -138,7 +139,7 @@ describe('membership lifecycle properties', () => {
               [addDays(h.from, -1), h.from, addDays(h.from, 1)].forEach((d) => days.add(d));
           for (const d of days) {
             if (d > '2026-06-30') continue;
-            const c = await members.counts(ctx.deps, actor, { asOf: d, unitId });
+            const c = await search.counts(ctx.deps, actor, { asOf: d, unitId });
             const got: Record<string, number> = {};
             for (const r of c.rows) got[r.status] = (got[r.status] ?? 0) + r.memberships;
             const want: Record<string, number> = {};

@@ -13,7 +13,8 @@ import { todayIn } from '../../platform/clock.js';
 import type { Deps } from '../../platform/deps.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as repo from './members.repo.js';
-import { nameWords, pageParams, scopeUnits, settingsOf } from './members.service.js';
+import { nameWords, pageParams, scopeUnits } from './members-search.service.js';
+import { settingsOf } from './members.service.js';
 
 const PAGE = 2000;
 

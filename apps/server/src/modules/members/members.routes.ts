@@ -24,6 +24,7 @@ import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { requireIfMatch, setEtag } from '../../http/etag.js';
 import type { Deps } from '../../platform/deps.js';
 import { exportMembers } from './members.export.js';
+import * as search from './members-search.service.js';
 import * as members from './members.service.js';
 import * as savedFilters from './saved-filters.service.js';
 
@@ -66,7 +67,7 @@ export function membersRoutes(deps: Deps): FastifyPluginAsyncZod {
             ? { key: c[0], id: c[1] }
             : null;
         const mode = c?.[2] === 'fragment' ? ('fragment' as const) : ('words' as const);
-        const r = await members.listMembers(deps, actorOf(req), {
+        const r = await search.listMembers(deps, actorOf(req), {
           ...req.query,
           after,
           limit: req.query.limit,
@@ -109,7 +110,7 @@ export function membersRoutes(deps: Deps): FastifyPluginAsyncZod {
           .type('application/json; charset=utf-8')
           .send(
             JSON.stringify(
-              await members.counts(deps, actorOf(req), req.query),
+              await search.counts(deps, actorOf(req), req.query),
             ) as unknown as z.infer<typeof MemberCountsSchema>,
           ),
     );

@@ -16,7 +16,8 @@ import type { Deps } from '../../platform/deps.js';
 import { AppError, found } from '../../platform/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as membersRepo from '../members/members.repo.js';
-import { loadManageable, recordEvent, scopeUnits } from '../members/members.service.js';
+import { scopeUnits } from '../members/members-search.service.js';
+import { loadManageable, recordEvent } from '../members/members.service.js';
 import { presentChangeRequest, presentDataRequest } from './portal.presenter.js';
 import * as repo from './portal.repo.js';
 
