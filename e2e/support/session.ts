@@ -4,7 +4,7 @@ import { expect, request } from '@playwright/test';
 
 /**
  * The admin's signed-in browser state, written once per run by auth.setup.ts. Journeys that are
- * not about logging in start from it: the server allows only 10 logins a minute per address.
+ * not about logging in start from it: the server allows only 10 logins a minute per account name and address.
  */
 export const ADMIN_STATE = fileURLToPath(new URL('../.auth/admin.json', import.meta.url));
 
