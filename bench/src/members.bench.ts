@@ -1,26 +1,18 @@
 import os from 'node:os';
-import { sql } from 'kysely';
 import { buildApp } from '../../apps/server/src/http/app.js';
 import { inTenant } from '../../apps/server/src/db/engine.js';
 import type { Deps } from '../../apps/server/src/platform/deps.js';
 import { newId } from '../../apps/server/src/platform/ids.js';
 import { todayIn } from '../../apps/server/src/platform/clock.js';
 import {
-  generateMembers,
   personalIdFor,
   seededRandom,
-  type GenerateUnit,
-  type Region,
 } from '../../apps/server/src/modules/members/members.generate.js';
 import { sessionFor } from '../../apps/server/src/test/factories.js';
 import type { Result } from './run.js';
+import { BENCH_MEMBER_COUNT as COUNT, generateMemberData, generationLabel } from './member-data.js';
 import { ms, timeIt } from './stats.js';
-import { generateTree } from './tree-data.js';
 
-/** Members to generate (BENCH_MEMBERS overrides, for a quick run). */
-const COUNT = Number(process.env.BENCH_MEMBERS ?? 1_000_000);
-/** Per transaction: bounded memory and progress, each a fresh seed and the counter carried on. */
-const PER_TX = 50_000;
 const SAMPLES = 60;
 
 /**
@@ -31,63 +23,14 @@ const SAMPLES = 60;
 export async function benchMembers(deps: Deps): Promise<Result[]> {
   const engine = deps.db.kind;
   const out: Result[] = [];
-  const t0 = performance.now();
-  const tree = await generateTree(deps, 20_000, 5_000);
-  console.log(
-    `[${engine}] ${tree.units} units generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
-  );
-
-  // Lowest-level units, with the province above each (its region: north, centre, south by index).
-  const units = await deps.db.system
-    .selectFrom('units')
-    .select(['id', 'parentId', 'level', 'code'])
-    .where('associationId', '=', tree.associationId)
-    .execute();
-  const byId = new Map(units.map((u) => [u.id, u]));
-  const parents = new Set(units.map((u) => u.parentId));
-  const provinceIndex = new Map(tree.provinces.map((id, i) => [id, i]));
-  const regionOf = (id: string): Region => {
-    let u = byId.get(id);
-    while (u && u.level > 1) u = byId.get(u.parentId ?? '');
-    const i = provinceIndex.get(u?.id ?? '') ?? 0;
-    return i < 12 ? 'north' : i < 22 ? 'central' : 'south';
-  };
-  const leaves: GenerateUnit[] = units
-    .filter((u) => u.level > 1 && !parents.has(u.id))
-    .map((u) => ({ id: u.id, parentId: u.parentId, region: regionOf(u.id) }));
+  const data = await generateMemberData(deps, COUNT);
+  const { tree, leaves } = data;
   const today = todayIn(deps.clock);
-
-  const g0 = performance.now();
-  let done = 0;
-  let events = 0;
-  for (let i = 0; done < COUNT; i++) {
-    const r = await inTenant(deps.db.app, tree.associationId, (tx) =>
-      generateMembers(tx, {
-        associationId: tree.associationId,
-        units: leaves,
-        count: Math.min(PER_TX, COUNT - done),
-        seed: `bench-${i}`,
-        today,
-        options: { actorName: 'bench' },
-      }),
-    );
-    done += r.memberships;
-    events += r.events;
-    if (i % 4 === 3 || done >= COUNT)
-      console.log(
-        `[${engine}] ${done} members (${events} events) in ${((performance.now() - g0) / 1000).toFixed(0)} s`,
-      );
-  }
-  await sql`analyze`.execute(deps.db.system);
-  const genMs = performance.now() - g0;
-  console.log(
-    `[${engine}] ${done} members in ${leaves.length} units generated in ${(genMs / 1000).toFixed(1)} s`,
-  );
   out.push({
     engine,
-    name: `generate ${done.toLocaleString('en')} members in ${leaves.length.toLocaleString('en')} units (bulk INSERT, one tx per ${PER_TX.toLocaleString('en')})`,
+    name: generationLabel(data),
     target: 'report',
-    value: `${(genMs / 1000).toFixed(0)} s`,
+    value: `${(data.generateMs / 1000).toFixed(0)} s`,
     ok: true,
   });
 

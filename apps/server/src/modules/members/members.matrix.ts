@@ -26,6 +26,13 @@ export function membersMatrix(env: MatrixEnv): Record<string, Entry> {
       request: async () => ({ method: 'GET', url: '/api/members/export?format=csv' }),
       expect: OFFICERS(200),
     },
+    'GET /api/members/branch-list': {
+      request: async () => ({
+        method: 'GET',
+        url: `/api/members/branch-list?unitId=${env.tree().units.b1a}&format=xlsx`,
+      }),
+      expect: SCOPED(200),
+    },
     'GET /api/members/counts': {
       request: async () => ({ method: 'GET', url: '/api/members/counts?asOf=2025-01-01' }),
       expect: OFFICERS(200),

@@ -23,6 +23,7 @@ import { actorOf } from '../../http/auth-hook.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { requireIfMatch, setEtag } from '../../http/etag.js';
 import type { Deps } from '../../platform/deps.js';
+import { BranchListQuerySchema, printBranchList } from './branch-list.js';
 import { exportMembers } from './members.export.js';
 import * as search from './members-search.service.js';
 import * as members from './members.service.js';
@@ -91,6 +92,25 @@ export function membersRoutes(deps: Deps): FastifyPluginAsyncZod {
         config: { access: needs('member.read') },
       },
       async (req, reply) => exportMembers(deps, actorOf(req), req.query, reply),
+    );
+    app.get(
+      '/api/members/branch-list',
+      {
+        schema: {
+          tags,
+          summary: 'In danh sách hội viên chi hội (.xlsx, .docx) — printable member list of a unit',
+          querystring: BranchListQuerySchema,
+        },
+        config: { access: needs('member.read') },
+      },
+      async (req, reply) => {
+        const file = await printBranchList(deps, actorOf(req), req.query);
+        return reply
+          .type(file.contentType)
+          .header('content-disposition', `attachment; filename="${file.fileName}"`)
+          .header('cache-control', 'private, no-store')
+          .send(file.bytes);
+      },
     );
     app.get(
       '/api/members/counts',
