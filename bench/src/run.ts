@@ -10,6 +10,8 @@ import { readConfig } from '../../apps/server/src/platform/config.js';
 import type { Deps } from '../../apps/server/src/platform/deps.js';
 import { benchTree } from './tree.bench.js';
 import { benchMembers } from './members.bench.js';
+import { benchExport } from './export.bench.js';
+import { benchImport } from './import.bench.js';
 import { benchStartup } from './startup.bench.js';
 
 export interface Result {
@@ -57,6 +59,16 @@ if (only.length === 0 || only.includes('members')) {
   results.push(...(await withEngine(null, benchMembers)));
   const url = await serverUrl();
   if (url) results.push(...(await withEngine(url, benchMembers)));
+}
+if (only.length === 0 || only.includes('export')) {
+  results.push(...(await withEngine(null, benchExport)));
+  const url = await serverUrl();
+  if (url) results.push(...(await withEngine(url, benchExport)));
+}
+if (only.length === 0 || only.includes('import')) {
+  results.push(...(await withEngine(null, benchImport)));
+  const url = await serverUrl();
+  if (url) results.push(...(await withEngine(url, benchImport)));
 }
 if (only.length === 0 || only.includes('startup')) results.push(...(await benchStartup()));
 

@@ -55,6 +55,12 @@ export const ERROR_CODES = [
   'PHOTO_INVALID',
   'REQUEST_CLOSED',
   'NOT_A_MEMBER',
+  'JOB_CANCELLED',
+  'JOB_NOT_FINISHED',
+  'IMPORT_HEADER_NOT_FOUND',
+  'IMPORT_FILE_TOO_LARGE',
+  'IMPORT_FORMAT_UNSUPPORTED',
+  'IMPORT_FILE_UNREADABLE',
   'INTERNAL',
 ] as const;
 
@@ -114,6 +120,12 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   PHOTO_INVALID: 422,
   REQUEST_CLOSED: 409,
   NOT_A_MEMBER: 403,
+  JOB_CANCELLED: 409,
+  JOB_NOT_FINISHED: 409,
+  IMPORT_HEADER_NOT_FOUND: 422,
+  IMPORT_FILE_TOO_LARGE: 413,
+  IMPORT_FORMAT_UNSUPPORTED: 415,
+  IMPORT_FILE_UNREADABLE: 400,
   INTERNAL: 500,
 };
 
@@ -284,6 +296,30 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
   NOT_A_MEMBER: {
     vi: 'Tài khoản này không gắn với hồ sơ hội viên nào',
     en: 'This account is not linked to a member record',
+  },
+  JOB_CANCELLED: {
+    vi: 'Tác vụ đã bị hủy',
+    en: 'The job was cancelled',
+  },
+  JOB_NOT_FINISHED: {
+    vi: 'Tác vụ chưa chạy xong; hãy chờ rồi thử lại',
+    en: 'The job has not finished yet; wait and try again',
+  },
+  IMPORT_HEADER_NOT_FOUND: {
+    vi: 'Không tìm thấy dòng tiêu đề (cần ít nhất cột "Họ và tên" và một cột khác trong 30 dòng đầu)',
+    en: 'No header row found (a "Họ và tên" column and one more are needed within the first 30 rows)',
+  },
+  IMPORT_FILE_TOO_LARGE: {
+    vi: 'Tệp quá lớn để tải lên qua trình duyệt; hãy dùng lệnh "hoi import members"',
+    en: 'The file is too large for a browser upload; use the "hoi import members" command',
+  },
+  IMPORT_FORMAT_UNSUPPORTED: {
+    vi: 'Định dạng tệp không được hỗ trợ; hãy dùng tệp .xlsx hoặc .csv',
+    en: 'The file format is not supported; use an .xlsx or .csv file',
+  },
+  IMPORT_FILE_UNREADABLE: {
+    vi: 'Không đọc được tệp (hỏng, có mật khẩu hoặc không dùng mã hóa UTF-8)',
+    en: 'The file cannot be read (damaged, password-protected or not UTF-8 encoded)',
   },
   INTERNAL: { vi: 'Lỗi hệ thống', en: 'Internal error' },
 };

@@ -12,3 +12,4 @@ export * from './members.js';
 export * from './transfers.js';
 export * from './dues.js';
 export * from './portal.js';
+export * from './imports.js';

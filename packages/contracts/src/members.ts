@@ -447,6 +447,7 @@ export const MEMBER_EVENT_KINDS = [
   'photo_changed',
   'data_requested',
   'data_request_resolved',
+  'imported',
 ] as const;
 export type MemberEventKind = (typeof MEMBER_EVENT_KINDS)[number];
 

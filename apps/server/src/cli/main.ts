@@ -9,11 +9,16 @@ import { escalateOverdue } from '../modules/transfers/escalate-transfers.service
 import { todayIn } from '../platform/clock.js';
 import { seedDemo } from '../seed/demo.js';
 import { openCliDeps } from './context.js';
+import { cliExportMembers } from './export.cli.js';
+import { cliImportMembers } from './import.cli.js';
 import { serve } from './serve.js';
 import { cliAssign, cliCreateUser, cliResetPassword } from './users.cli.js';
 
 /** Runs `fn` with an open database, closing it afterwards whatever happens. */
-async function withDeps<T>(name: string, fn: (deps: Awaited<ReturnType<typeof openCliDeps>>) => Promise<T>): Promise<T> {
+async function withDeps<T>(
+  name: string,
+  fn: (deps: Awaited<ReturnType<typeof openCliDeps>>) => Promise<T>,
+): Promise<T> {
   const deps = await openCliDeps(`hoi ${name}`);
   try {
     return await fn(deps);
@@ -24,7 +29,7 @@ async function withDeps<T>(name: string, fn: (deps: Awaited<ReturnType<typeof op
 
 const program = new Command()
   .name('hoi')
-  .description('Hội — nền tảng cho các hội quần chúng / platform for Vietnam\'s mass associations')
+  .description("Hội — nền tảng cho các hội quần chúng / platform for Vietnam's mass associations")
   .version(VERSION);
 
 program
@@ -39,7 +44,11 @@ program
   .action(() =>
     withDeps('migrate', async (deps) => {
       const applied = await migrateToLatest(deps.db.system);
-      console.log(applied.length ? `Đã áp dụng / applied: ${applied.join(', ')}` : 'CSDL đã mới nhất / database is up to date');
+      console.log(
+        applied.length
+          ? `Đã áp dụng / applied: ${applied.join(', ')}`
+          : 'CSDL đã mới nhất / database is up to date',
+      );
     }),
   );
 
@@ -51,7 +60,10 @@ program
     withDeps('seed', async (deps) => {
       const r = await seedDemo(deps);
       if (!r.seeded) console.log('Dữ liệu mẫu đã có / demo already present');
-      else console.log(`Đã tạo dữ liệu mẫu / demo seeded${r.generatedPassword ? `; admin / ${r.adminPassword}` : ''}`);
+      else
+        console.log(
+          `Đã tạo dữ liệu mẫu / demo seeded${r.generatedPassword ? `; admin / ${r.adminPassword}` : ''}`,
+        );
     }),
   );
 
@@ -68,7 +80,9 @@ user
   .option('--email <email>')
   .option('--phone <phone>')
   .action((o: Parameters<typeof cliCreateUser>[1]) =>
-    withDeps('user create', async (deps) => console.log(JSON.stringify(await cliCreateUser(deps, o)))),
+    withDeps('user create', async (deps) =>
+      console.log(JSON.stringify(await cliCreateUser(deps, o))),
+    ),
   );
 user
   .command('reset-password <username>')
@@ -98,7 +112,9 @@ program
   .command('import <files...>')
   .description('Nhập danh mục tỉnh/xã (JSON) và bảng chuyển đổi (CSV) / import the official lists')
   .action((files: string[]) =>
-    withDeps('admin-units import', async (deps) => console.log(JSON.stringify(await importAdminUnits(deps.db.system, files), null, 2))),
+    withDeps('admin-units import', async (deps) =>
+      console.log(JSON.stringify(await importAdminUnits(deps.db.system, files), null, 2)),
+    ),
   );
 
 program
@@ -118,7 +134,9 @@ program
   .command('transfers')
   .description('Chuyển sinh hoạt / member transfers')
   .command('escalate')
-  .description('Chuyển các lượt quá hạn lên cấp trên chung / escalate overdue transfers to the common parent')
+  .description(
+    'Chuyển các lượt quá hạn lên cấp trên chung / escalate overdue transfers to the common parent',
+  )
   .action(() =>
     withDeps('transfers escalate', async (deps) => {
       const n = await escalateOverdue(deps, todayIn(deps.clock));
@@ -127,21 +145,98 @@ program
   );
 
 program
+  .command('export')
+  .description('Xuất dữ liệu ra tệp / export data to a file')
+  .command('members')
+  .description(
+    'Danh sách hội viên của một đơn vị (cả cây con) ra .xlsx hoặc .csv / the members of a unit and its subtree',
+  )
+  .requiredOption('--unit <code>', 'mã đơn vị / unit code')
+  .requiredOption('--out <file>', 'tệp kết quả / output file')
+  .option(
+    '--format <xlsx|csv>',
+    'định dạng (mặc định theo đuôi tệp, hoặc xlsx) / format (default: from the extension, else xlsx)',
+  )
+  .option(
+    '--status <list>',
+    'trạng thái, phân cách bằng dấu phẩy (mặc định: mọi trạng thái) / statuses, comma-separated (default: all)',
+  )
+  .option(
+    '--association <code>',
+    'mã hội, khi mã đơn vị có ở nhiều hội / association code, when the unit code is not unique',
+  )
+  .action((o: Parameters<typeof cliExportMembers>[1]) =>
+    withDeps('export members', async (deps) =>
+      console.log(JSON.stringify(await cliExportMembers(deps, o))),
+    ),
+  );
+
+program
+  .command('import')
+  .description('Nhập dữ liệu từ tệp / import data from a file')
+  .command('members <file>')
+  .description(
+    'Nhập danh sách hội viên từ .xlsx hoặc .csv vào một đơn vị / import a member list (.xlsx, .csv) into a unit',
+  )
+  .requiredOption(
+    '--unit <code>',
+    'mã đơn vị nhận (chi hội trong cột "Chi hội" phải thuộc đơn vị này) / target unit code',
+  )
+  .option('--dry-run', 'chỉ xem trước, không ghi / preview only, nothing written')
+  .option(
+    '--report <file>',
+    'ghi báo cáo lỗi (.xlsx hoặc .csv) / write the error report (.xlsx or .csv)',
+  )
+  .option(
+    '--restart',
+    'bỏ tác vụ dở dang của cùng tệp và làm lại từ đầu / abandon an unfinished run of this file and start over',
+  )
+  .option(
+    '--association <code>',
+    'mã hội, khi mã đơn vị có ở nhiều hội / association code, when the unit code is not unique',
+  )
+  .action((file: string, o: Parameters<typeof cliImportMembers>[2]) =>
+    withDeps('import members', async (deps) => {
+      const r = await cliImportMembers(deps, file, o);
+      console.log(
+        JSON.stringify({
+          jobId: r.jobId,
+          resumed: r.resumed,
+          ...r.counts,
+          reported: r.reported,
+          report: r.report,
+        }),
+      );
+      process.exitCode = r.exitCode;
+    }),
+  );
+
+program
   .command('backup <file>')
   .description('Sao lưu logic có kiểm tra / checksummed logical backup')
-  .action((file: string) => withDeps('backup', async (deps) => console.log(JSON.stringify(await backupToFile(deps.db, file), null, 2))));
+  .action((file: string) =>
+    withDeps('backup', async (deps) =>
+      console.log(JSON.stringify(await backupToFile(deps.db, file), null, 2)),
+    ),
+  );
 
 program
   .command('restore <file>')
   .description('Khôi phục vào CSDL trống (PGlite hoặc PostgreSQL) / restore into an empty database')
-  .action((file: string) => withDeps('restore', async (deps) => console.log(JSON.stringify(await restoreFromFile(deps.db, file), null, 2))));
+  .action((file: string) =>
+    withDeps('restore', async (deps) =>
+      console.log(JSON.stringify(await restoreFromFile(deps.db, file), null, 2)),
+    ),
+  );
 
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
   if (e instanceof AppError) {
     const env = e.toEnvelope().error;
-    console.error(`Lỗi / error ${env.code}: ${env.message} / ${env.messageEn}${env.details ? `\n${JSON.stringify(env.details)}` : ''}`);
+    console.error(
+      `Lỗi / error ${env.code}: ${env.message} / ${env.messageEn}${env.details ? `\n${JSON.stringify(env.details)}` : ''}`,
+    );
   } else {
     console.error(e);
   }

@@ -1,4 +1,5 @@
 import { buildApp } from '../http/app.js';
+import { startJobWorker } from '../modules/jobs/jobs.service.js';
 import { startEscalationTimer } from '../modules/transfers/escalate-transfers.service.js';
 import { seedDemo } from '../seed/demo.js';
 import { openCliDeps } from './context.js';
@@ -21,8 +22,11 @@ export async function serve(opts: { demo: boolean }) {
   const { app } = await buildApp(deps, { logger: true });
   // Overdue transfers go up to the common parent: checked at start and hourly.
   const stopEscalation = startEscalationTimer(deps, app.log);
+  // Imports (and later other long work) run as jobs; abandoned ones resume here after a crash.
+  const stopJobs = startJobWorker(deps, app.log);
   const shutdown = async () => {
     stopEscalation();
+    await stopJobs();
     await app.close();
     await deps.close();
     process.exit(0);

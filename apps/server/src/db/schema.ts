@@ -420,6 +420,45 @@ export interface DataRequestsTable {
   response: string | null;
 }
 
+export interface JobsTable {
+  associationId: string;
+  id: string;
+  kind: string;
+  status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+  unitId: string | null;
+  params: ColumnType<Record<string, unknown>, string, string>;
+  checkpoint: ColumnType<Record<string, unknown>, string | undefined, string>;
+  rowsDone: ColumnType<string, number | undefined, number>;
+  rowsTotal: ColumnType<string | null, number | null | undefined, number | null>;
+  result: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  error: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  createdBy: string | null;
+  createdByName: string | null;
+  createdAt: Timestamp;
+  startedAt: Timestamp | null;
+  heartbeatAt: Timestamp | null;
+  finishedAt: Timestamp | null;
+}
+
+export interface ImportRowsTable {
+  associationId: string;
+  jobId: string;
+  rowNumber: number;
+  outcome: 'new' | 'update' | 'duplicate' | 'error';
+  issues: ColumnType<unknown[], string, string>;
+  cells: ColumnType<unknown[] | null, string | null, string | null>;
+  membershipId: string | null;
+}
+
+export interface ImportTemplatesTable {
+  associationId: string;
+  id: string;
+  name: string;
+  columns: ColumnType<{ heading: string; field: string | null }[], string, string>;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
+
 export interface DB {
   auditHeads: AuditHeadsTable;
   associations: AssociationsTable;
@@ -453,4 +492,7 @@ export interface DB {
   memberInvitations: MemberInvitationsTable;
   changeRequests: ChangeRequestsTable;
   dataRequests: DataRequestsTable;
+  jobs: JobsTable;
+  importRows: ImportRowsTable;
+  importTemplates: ImportTemplatesTable;
 }

@@ -27,6 +27,7 @@ import {
   type Persona,
 } from '../test/matrix.js';
 import { duesMatrix } from '../modules/dues/dues.matrix.js';
+import { importsMatrix } from '../modules/imports/imports.matrix.js';
 import { membersMatrix } from '../modules/members/members.matrix.js';
 import { portalMatrix } from '../modules/portal/portal.matrix.js';
 import { transfersMatrix } from '../modules/transfers/transfers.matrix.js';
@@ -289,6 +290,7 @@ const MATRIX: Record<string, Entry> = {
   ...transfersMatrix(env),
   ...duesMatrix(env),
   ...portalMatrix(env),
+  ...importsMatrix(env),
 };
 
 /** Routes the API-docs plugin adds: public static pages, checked generically. */

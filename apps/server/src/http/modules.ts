@@ -10,8 +10,11 @@ import { transfersRoutes } from '../modules/transfers/transfers.routes.js';
 import { unitsRoutes } from '../modules/units/units.routes.js';
 import { usersRoutes } from '../modules/users/users.routes.js';
 import type { Deps } from '../platform/deps.js';
+import { importsRoutes } from '../modules/imports/imports.routes.js';
+import { registerJobHandlers } from '../modules/jobs/handlers.js';
 
 /** Every domain module's routes. A new module adds one line here. */
 export function moduleRoutes(deps: Deps): FastifyPluginAsyncZod[] {
-  return [associationsRoutes(deps), unitsRoutes(deps), usersRoutes(deps), auditRoutes(deps), adminUnitsRoutes(deps), membersRoutes(deps), memberDataRoutes(deps), portalRoutes(deps), transfersRoutes(deps), duesRoutes(deps)];
+  registerJobHandlers();
+  return [associationsRoutes(deps), unitsRoutes(deps), usersRoutes(deps), auditRoutes(deps), adminUnitsRoutes(deps), membersRoutes(deps), memberDataRoutes(deps), portalRoutes(deps), transfersRoutes(deps), duesRoutes(deps), importsRoutes(deps)];
 }

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type Database } from '../db/engine.js';
 import { buildApp, type RegisteredRoute } from '../http/app.js';
@@ -37,7 +40,12 @@ export async function createTestContext(opts: { clock?: Clock } = {}): Promise<T
   const deps: Deps = {
     db,
     clock: opts.clock ?? { now: () => new Date() },
-    config: { ...readConfig({}), sessionHours: 12 },
+    // Files a test makes the server keep (import uploads) go to a directory of its own.
+    config: {
+      ...readConfig({}),
+      sessionHours: 12,
+      dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'hoi-test-')),
+    },
   };
   const { app, routes } = await buildApp(deps, { serveWeb: false });
   await app.ready();
@@ -48,6 +56,7 @@ export async function createTestContext(opts: { clock?: Clock } = {}): Promise<T
     async close() {
       await app.close();
       await db.close();
+      fs.rmSync(deps.config.dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-admin-unit-conversions.js';
 import * as m0003 from './0003-members.js';
+import * as m0004 from './0004-imports.js';
 
 /** Every migration, in order. Names never change once released. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-admin-unit-conversions': m0002,
   '0003-members': m0003,
+  '0004-imports': m0004,
 };

@@ -115,6 +115,33 @@ export async function resolveSession(deps: Deps, token: string, ip: string | nul
   }, { policy: s.settings, enabled: s.totpEnabled });
 }
 
+/**
+ * The actor of an active user outside any request (a background job the user started): their
+ * role assignments as of now, so a job never acts with rights the user has since lost.
+ */
+export async function actorForUser(deps: Deps, associationId: string, userId: string): Promise<Actor | null> {
+  const u = await deps.db.system
+    .selectFrom('users as u')
+    .innerJoin('associations as a', 'a.id', 'u.associationId')
+    .select(['u.id', 'u.username', 'u.displayName', 'u.totpEnabled', 'a.kind', 'a.settings'])
+    .where('u.associationId', '=', associationId)
+    .where('u.id', '=', userId)
+    .where('u.status', '=', 'active')
+    .executeTakeFirst();
+  if (!u) return null;
+  return toActor(deps, {
+    userId: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    associationId,
+    associationKind: u.kind,
+    via: 'session',
+    sessionId: null,
+    csrfToken: null,
+    ip: null,
+  }, { policy: u.settings, enabled: u.totpEnabled });
+}
+
 /** The actor behind an `Authorization: Bearer hoi_…` API token. */
 export async function resolveApiToken(deps: Deps, token: string, ip: string | null): Promise<Actor | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
