@@ -32,6 +32,9 @@ const MemberNewPage = lazy(() =>
 const MemberProfilePage = lazy(() =>
   import('./pages/members/MemberProfilePage').then((m) => ({ default: m.MemberProfilePage })),
 );
+const ImportMembersPage = lazy(() =>
+  import('./pages/imports/ImportMembersPage').then((m) => ({ default: m.ImportMembersPage })),
+);
 const TransfersPage = lazy(() =>
   import('./pages/transfers/TransfersPage').then((m) => ({ default: m.TransfersPage })),
 );
@@ -78,6 +81,7 @@ export function App() {
               </Route>
               <Route path="members" element={<MembersPage />} />
               <Route path="members/new" element={<MemberNewPage />} />
+              <Route path="members/import" element={<ImportMembersPage />} />
               <Route path="members/:id" element={<MemberProfilePage />} />
               <Route path="audit" element={<AuditPage />} />
               <Route path="transfers" element={<TransfersPage />} />

@@ -143,6 +143,50 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   return payload as T;
 }
 
+/**
+ * Sends a file as the raw request body (`application/octet-stream`, not multipart) with the
+ * session's CSRF token, and returns the parsed JSON answer; failures throw ApiError as above.
+ *
+ * @example
+ * const upload = await uploadFile<ImportUpload>('/api/imports/members', { unitId, fileName }, file);
+ */
+export async function uploadFile<T>(
+  path: string,
+  query: Record<string, QueryValue>,
+  file: Blob,
+  signal?: AbortSignal,
+): Promise<T> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'content-type': 'application/octet-stream',
+  };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, query), {
+      method: 'POST',
+      headers,
+      credentials: 'same-origin',
+      body: file,
+      signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError({
+      code: 'NETWORK_ERROR',
+      status: 0,
+      message: 'Không kết nối được máy chủ',
+      messageEn: 'Cannot reach the server',
+    });
+  }
+  const payload = await readJson(response);
+  if (!response.ok) {
+    if (response.status === 401) unauthenticatedHandler?.();
+    throw toApiError(response.status, payload);
+  }
+  return payload as T;
+}
+
 async function readJson(response: Response): Promise<unknown> {
   const text = await response.text();
   if (!text) return undefined;

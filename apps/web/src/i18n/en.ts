@@ -1,5 +1,6 @@
 import type { Messages } from './vi';
 import { duesEn } from './dues.en';
+import { importsEn } from './imports.en';
 import { membersEn } from './members.en';
 import { portalEn } from './portal.en';
 import { transfersEn } from './transfers.en';
@@ -269,4 +270,5 @@ export const en: Messages = {
   transfers: transfersEn,
   dues: duesEn,
   portal: portalEn,
+  imports: importsEn,
 };

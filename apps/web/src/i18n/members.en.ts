@@ -53,6 +53,12 @@ export const membersEn: typeof membersVi = {
     filters: 'Filters',
     open: 'Open the profile of {{name}}',
   },
+  branchList: {
+    button: 'Print branch list',
+    xlsx: 'Excel workbook (.xlsx)',
+    docx: 'Word document (.docx)',
+    needUnit: 'Choose a branch (or any unit) in the Unit filter to print its member list',
+  },
   filter: {
     unit: 'Unit',
     unitPlaceholder: 'Every unit in scope',
@@ -218,6 +224,7 @@ export const membersEn: typeof membersVi = {
       photo_changed: 'Photo changed',
       data_requested: 'Personal data request',
       data_request_resolved: 'Personal data request resolved',
+      imported: 'Imported from a list file',
     },
   },
   dues: {

@@ -51,6 +51,12 @@ export const membersVi = {
     filters: 'Bộ lọc',
     open: 'Mở hồ sơ {{name}}',
   },
+  branchList: {
+    button: 'In danh sách chi hội',
+    xlsx: 'Bảng tính Excel (.xlsx)',
+    docx: 'Văn bản Word (.docx)',
+    needUnit: 'Chọn một chi hội (hoặc đơn vị) ở bộ lọc Đơn vị để in danh sách hội viên',
+  },
   filter: {
     unit: 'Đơn vị',
     unitPlaceholder: 'Mọi đơn vị trong phạm vi',
@@ -216,6 +222,7 @@ export const membersVi = {
       photo_changed: 'Đổi ảnh',
       data_requested: 'Yêu cầu về dữ liệu cá nhân',
       data_request_resolved: 'Giải quyết yêu cầu về dữ liệu cá nhân',
+      imported: 'Nhập từ tệp danh sách',
     },
   },
   dues: {

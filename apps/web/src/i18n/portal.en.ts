@@ -62,6 +62,7 @@ export const portalEn: typeof portalVi = {
     photo_changed: 'Photo changed',
     data_requested: 'Personal data request filed',
     data_request_resolved: 'Personal data request answered',
+    imported: 'Imported from a list file',
   },
   dues: {
     title: 'Dues',

@@ -60,6 +60,7 @@ export const portalVi = {
     photo_changed: 'Đổi ảnh',
     data_requested: 'Gửi yêu cầu về dữ liệu cá nhân',
     data_request_resolved: 'Đã trả lời yêu cầu về dữ liệu',
+    imported: 'Nhập từ tệp danh sách',
   },
   dues: {
     title: 'Hội phí',

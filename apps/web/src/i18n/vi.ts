@@ -1,4 +1,5 @@
 import { duesVi } from './dues.vi';
+import { importsVi } from './imports.vi';
 import { membersVi } from './members.vi';
 import { portalVi } from './portal.vi';
 import { transfersVi } from './transfers.vi';
@@ -267,6 +268,7 @@ export const vi = {
   transfers: transfersVi,
   dues: duesVi,
   portal: portalVi,
+  imports: importsVi,
 };
 
 /** The message tree every language provides; leaves are strings. */

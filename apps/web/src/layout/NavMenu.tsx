@@ -7,6 +7,7 @@ import {
   FileTextOutlined,
   InboxOutlined,
   IdcardOutlined,
+  ImportOutlined,
   SolutionOutlined,
   SwapOutlined,
   TeamOutlined,
@@ -53,6 +54,13 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       icon: <IdcardOutlined />,
       label: t('nav.members'),
       permission: 'member.read',
+    },
+    {
+      key: 'imports',
+      path: '/members/import',
+      icon: <ImportOutlined />,
+      label: t('imports.nav'),
+      permission: 'member.manage',
     },
     {
       key: 'transfers',
@@ -120,7 +128,10 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     { key: 'cases', icon: <FileTextOutlined />, label: soon(t('nav.cases')), disabled: true },
   ];
 
-  const selected = entries.find((entry) => location.pathname.startsWith(entry.path))?.key;
+  // The longest matching path wins: /members/import is the import entry, not the members one.
+  const selected = entries
+    .filter((entry) => location.pathname.startsWith(entry.path))
+    .sort((a, b) => b.path.length - a.path.length)[0]?.key;
 
   return (
     <Menu

@@ -4,6 +4,7 @@ import {
   DollarOutlined,
   FileExcelOutlined,
   FileTextOutlined,
+  ImportOutlined,
   UserAddOutlined,
 } from '@ant-design/icons';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
@@ -16,6 +17,7 @@ import { unitQueries } from '../../api/unit-queries';
 import { useCan } from '../../auth/me-context';
 import { formatNumber } from '../../lib/format';
 import { errorText } from '../../lib/server-errors';
+import { BranchListButton } from './BranchListButton';
 import { BulkDuesModal } from './BulkDuesModal';
 import { MemberFilterBar } from './MemberFilterBar';
 import { MembersTable } from './MembersTable';
@@ -58,15 +60,31 @@ export function MembersPage() {
       title={t('members.title')}
       extra={
         can('member.manage') ? (
-          <Button
-            type="primary"
-            icon={<UserAddOutlined />}
-            onClick={() =>
-              void navigate(filter.unitId ? `/members/new?unitId=${filter.unitId}` : '/members/new')
-            }
-          >
-            {t('members.admit')}
-          </Button>
+          <Space wrap size={8}>
+            <Button
+              icon={<ImportOutlined />}
+              onClick={() =>
+                void navigate(
+                  filter.unitId ? `/members/import?unitId=${filter.unitId}` : '/members/import',
+                )
+              }
+              aria-label={isPhone ? t('imports.fromExcel') : undefined}
+              title={t('imports.fromExcel')}
+            >
+              {isPhone ? null : t('imports.fromExcel')}
+            </Button>
+            <Button
+              type="primary"
+              icon={<UserAddOutlined />}
+              onClick={() =>
+                void navigate(
+                  filter.unitId ? `/members/new?unitId=${filter.unitId}` : '/members/new',
+                )
+              }
+            >
+              {t('members.admit')}
+            </Button>
+          </Space>
         ) : null
       }
       styles={{ body: { paddingTop: 12, paddingInline: isPhone ? 12 : undefined } }}
@@ -98,6 +116,7 @@ export function MembersPage() {
           >
             {isPhone ? null : t('members.list.exportExcel')}
           </Button>
+          <BranchListButton unitId={filter.unitId} isCompact={isPhone} />
         </Space>
         <Typography.Text type="secondary" data-testid="members-count">
           {total !== null
