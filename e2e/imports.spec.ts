@@ -135,6 +135,8 @@ test('an officer imports a messy Excel list, fixes the mapping and downloads the
   await done.getByRole('button', { name: 'Xem danh sách hội viên' }).click();
   await expect(page).toHaveURL(/\/members\?/);
   await page.getByLabel('Tìm hội viên').fill(`nguyen van an ${tag.toLowerCase()}`);
+  // The search settles into the address first (a click before that would race its update).
+  await expect(page).toHaveURL(/[?&]q=/);
   const members = page.getByTestId('members-table');
   await expect(members).toContainText(an.name);
   await members.getByRole('link', { name: `Mở hồ sơ ${an.name}` }).click();
@@ -192,6 +194,8 @@ test('an officer chooses the new commune of a split old commune and previews aga
   });
   await page.getByRole('button', { name: 'Xem danh sách hội viên' }).click();
   await page.getByLabel('Tìm hội viên').fill(`do thi ngoc ha ${tag.toLowerCase()}`);
+  await expect(page).toHaveURL(/[?&]q=/);
+  await expect(page.getByTestId('members-table')).toContainText(name);
   await page
     .getByTestId('members-table')
     .getByRole('link', { name: `Mở hồ sơ ${name}` })
