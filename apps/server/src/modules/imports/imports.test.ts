@@ -242,6 +242,63 @@ describe('legacy addresses through the official conversion table', () => {
   });
 });
 
+describe('column mappings saved as templates', () => {
+  it(
+    'a corrected mapping, saved under a name, is applied to the next file with the same headings',
+    SLOW,
+    async () => {
+      const rows = [
+        ['Họ và tên', 'Năm sinh', 'Nơi sinh hoạt'],
+        [`Vũ Văn Mẫu ${letters()}`, '1950', 'Tổ 3'],
+      ];
+      const first = (await upload(admin, 'mau.csv', csv(rows), t.units.c1a!)).json();
+      expect(first.columns[2].field).toBeNull();
+      const columns = first.columns.map(
+        (c: { index: number; heading: string; field: string | null }) =>
+          c.index === 2 ? { ...c, field: 'address' } : c,
+      );
+      const job = await run(admin, first.id, {
+        mode: 'preview',
+        columns,
+        saveTemplate: 'Mẫu của xã',
+      });
+      expect(job.status).toBe('done');
+      const saved = (await admin.get('/api/imports/mappings')).json();
+      expect(saved.map((m: { name: string }) => m.name)).toContain('Mẫu của xã');
+      const second = (await upload(admin, 'mau-2.csv', csv(rows), t.units.c1a!)).json();
+      expect(second.columns.map((c: { field: string | null }) => c.field)).toEqual([
+        'fullName',
+        'birthYear',
+        'address',
+      ]);
+    },
+  );
+  it('a mapping to an unknown field is refused', async () => {
+    const u = (
+      await upload(
+        admin,
+        'x.csv',
+        csv([
+          ['Họ và tên', 'Năm sinh'],
+          ['Vũ Thị Sai', '1950'],
+        ]),
+        t.units.c1a!,
+      )
+    ).json();
+    const r = await admin.post(`/api/imports/members/${u.id}/runs`, {
+      mode: 'preview',
+      columns: [{ index: 0, heading: 'Họ và tên', field: 'salary' }],
+    });
+    expect(r.statusCode).toBe(400);
+    const none = await admin.post(`/api/imports/members/${u.id}/runs`, {
+      mode: 'preview',
+      columns: [{ index: 1, heading: 'Năm sinh', field: 'birthYear' }],
+    });
+    expect(none.statusCode).toBe(400);
+    expect(none.json().error.message).toContain('Họ và tên');
+  });
+});
+
 describe('bad files', () => {
   it('a file without a header row is refused and nothing is kept', async () => {
     const r = await upload(
