@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Flex, Grid, Space, Typography } from 'antd';
 import {
   DollarOutlined,
@@ -30,6 +30,11 @@ export function MembersPage() {
   const can = useCan();
   const navigate = useNavigate();
   const isPhone = !Grid.useBreakpoint().md;
+  // Load the profile page's code now: opening a member is then immediate, and a search that
+  // settles meanwhile cannot overtake the navigation to the profile.
+  useEffect(() => {
+    void import('./MemberProfilePage');
+  }, []);
   const { filter, setFilter } = useMemberFilter();
   const [selectedIds, setSelectedIds] = useState<string[]>([]);
   const [isDuesOpen, setDuesOpen] = useState(false);
