@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { insertJsonRows, type BulkColumns } from '../../db/bulk-insert.js';
 import type { Tx } from '../../db/engine.js';
 
 const CURRENT = ['applicant', 'active', 'suspended'] as const;
@@ -108,31 +109,10 @@ export async function reserveMemberNumbers(
   return Number(r.rows[0]!.first);
 }
 
-type Columns = Record<string, string>;
+type Columns = BulkColumns;
 
-/** INSERT … SELECT FROM json_to_recordset: one parameter per statement, any number of rows. */
-export async function insertJson(
-  tx: Tx,
-  table: string,
-  columns: Columns,
-  rows: object[],
-  associationId: string | null,
-) {
-  if (rows.length === 0) return;
-  const names = Object.keys(columns);
-  const defs = sql.raw(names.map((c) => `${c} ${columns[c]}`).join(', '));
-  const source = sql.raw(names.map((c) => `x.${c}`).join(', '));
-  const json = JSON.stringify(rows);
-  if (associationId) {
-    await sql`insert into ${sql.raw(table)} (association_id, ${sql.raw(names.join(', '))})
-      select ${associationId}::uuid, ${source} from json_to_recordset(${json}::json) as x(${defs})`.execute(
-      tx,
-    );
-  } else {
-    await sql`insert into ${sql.raw(table)} (${sql.raw(names.join(', '))})
-      select ${source} from json_to_recordset(${json}::json) as x(${defs})`.execute(tx);
-  }
-}
+/** Bulk insert of a batch (see db/bulk-insert.ts). */
+export const insertJson = insertJsonRows;
 
 export const PEOPLE_COLUMNS: Columns = {
   id: 'uuid',

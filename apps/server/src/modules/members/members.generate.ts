@@ -9,6 +9,7 @@
 import crypto from 'node:crypto';
 import { vietnameseNameSortKey } from '@hoi/contracts';
 import { sql } from 'kysely';
+import { insertJsonRows, type BulkColumns } from '../../db/bulk-insert.js';
 import type { Tx } from '../../db/engine.js';
 import { newId } from '../../platform/ids.js';
 import type { Region } from './members.generate-names.js';
@@ -111,31 +112,10 @@ export function formatMemberNumber(n: number): string {
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-type Columns = Record<string, string>;
+type Columns = BulkColumns;
 
-/** INSERT … SELECT FROM json_to_recordset in slices: one parameter per statement. */
-async function insertRows(
-  tx: Tx,
-  table: string,
-  columns: Columns,
-  rows: Record<string, unknown>[],
-  associationId: string | null,
-) {
-  const names = Object.keys(columns);
-  const defs = names.map((c) => `${c} ${columns[c]}`).join(', ');
-  const target = (associationId ? ['association_id', ...names] : names).join(', ');
-  const source = (
-    associationId
-      ? [`'${associationId}'::uuid`, ...names.map((c) => `x.${c}`)]
-      : names.map((c) => `x.${c}`)
-  ).join(', ');
-  for (let i = 0; i < rows.length; i += 5000) {
-    const json = JSON.stringify(rows.slice(i, i + 5000));
-    await sql`insert into ${sql.raw(table)} (${sql.raw(target)}) select ${sql.raw(source)} from json_to_recordset(${json}::json) as x(${sql.raw(defs)})`.execute(
-      tx,
-    );
-  }
-}
+/** Bulk insert in slices of 5,000 rows (see db/bulk-insert.ts). */
+const insertRows = insertJsonRows;
 
 const PEOPLE: Columns = {
   id: 'uuid',
@@ -374,7 +354,7 @@ async function insertPeople(tx: Tx, people: PlannedPerson[], fixIds: () => Promi
   for (;;) {
     await sql`savepoint hoi_generate_people`.execute(tx);
     try {
-      await insertRows(tx, 'people', PEOPLE, people as unknown as Record<string, unknown>[], null);
+      await insertRows(tx, 'people', PEOPLE, people, null);
       await sql`release savepoint hoi_generate_people`.execute(tx);
       return;
     } catch (e) {
