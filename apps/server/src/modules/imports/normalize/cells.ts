@@ -152,3 +152,21 @@ const NONE_WORDS = new Set([
 export function isNoneWord(text: string): boolean {
   return NONE_WORDS.has(foldWords(text));
 }
+
+/** A cell as text for comparisons and messages (numbers and dates written out; blank → ''). */
+export function displayOf(raw: unknown): string {
+  const c = readCell(raw);
+  switch (c.kind) {
+    case 'text':
+      return c.text;
+    case 'number':
+      return String(c.value);
+    case 'date':
+      return formatDmy(c.value);
+    case 'bool':
+      return String(c.value);
+    case 'blank':
+    case 'other':
+      return '';
+  }
+}

@@ -4,7 +4,7 @@
  * the birth year written in the column of the member's sex), headings without diacritics, and
  * a row numbering the columns (1) (2) (3) under the headings.
  */
-import { foldWords, formatDmy, readCell } from './cells.js';
+import { displayOf, foldWords, readCell } from './cells.js';
 import { ALIASES } from './heading-aliases.js';
 
 export const IMPORT_FIELDS = [
@@ -87,23 +87,6 @@ const EXACT: ReadonlyMap<string, ImportField> = (() => {
   return m;
 })();
 
-/** The text of a heading cell, or '' (numbers and dates written out). */
-function headingText(cell: unknown): string {
-  const c = readCell(cell);
-  switch (c.kind) {
-    case 'text':
-      return c.text;
-    case 'number':
-      return String(c.value);
-    case 'date':
-      return formatDmy(c.value);
-    case 'blank':
-    case 'bool':
-    case 'other':
-      return '';
-  }
-}
-
 /** Drops an English part after " / " ("Họ và tên / Full name"), not "Số CMND / CCCD". */
 function withoutEnglish(s: string): string {
   const at = s.lastIndexOf(' / ');
@@ -124,12 +107,12 @@ function withoutNotes(s: string): string {
  * foldHeading('Ngày sinh / Birth date (dd/mm/yyyy)') // 'ngay sinh'
  */
 export function foldHeading(text: unknown): string {
-  return foldWords(withoutNotes(withoutEnglish(headingText(text))));
+  return foldWords(withoutNotes(withoutEnglish(displayOf(text))));
 }
 
 /** The ways a heading is tried, most literal first ("Năm sinh (Nam)" must keep its note). */
 function variants(text: unknown): string[] {
-  const s = headingText(text);
+  const s = displayOf(text);
   const all = [
     foldWords(s),
     foldWords(withoutEnglish(s)),
@@ -153,7 +136,7 @@ export function fieldForHeading(text: unknown): ImportField | null {
   for (const v of vs) {
     const f = EXACT.get(v);
     // Folding makes "Năm" (year) look like "Nam" (male).
-    if (f === 'birthYearMale' && /năm\P{L}*$/iu.test(headingText(text))) return null;
+    if (f === 'birthYearMale' && /năm\P{L}*$/iu.test(displayOf(text))) return null;
     if (f) return f;
   }
   for (const v of vs)
@@ -167,7 +150,7 @@ export function fieldForHeading(text: unknown): ImportField | null {
  */
 export function isColumnNumberingRow(cells: unknown[]): boolean {
   if (!Array.isArray(cells)) return false;
-  const values = cells.map(headingText).filter((t) => t !== '');
+  const values = cells.map(displayOf).filter((t) => t !== '');
   let last = -Infinity;
   let numbers = 0;
   for (const v of values) {
@@ -200,7 +183,7 @@ function rowCells(row: unknown): unknown[] {
 }
 
 function oneRow(row: unknown[]): Columns {
-  const texts = row.map(headingText);
+  const texts = row.map(displayOf);
   let last = texts.length - 1;
   while (last >= 0 && texts[last] === '') last--;
   return texts.slice(0, last + 1).map((heading, index) => ({
@@ -231,19 +214,19 @@ function twoRows(topRow: unknown[], subRow: unknown[]): Columns | null {
   if (isColumnNumberingRow(subRow)) return null;
   // The name heading sits in the top row, merged down: the cell under it is empty (or repeats it).
   const name = topRow.findIndex((cell) => fieldForHeading(cell) === 'fullName');
-  const under = name < 0 ? '' : headingText(subRow[name]);
-  if (name < 0 || (under !== '' && under !== headingText(topRow[name]))) return null;
+  const under = name < 0 ? '' : displayOf(subRow[name]);
+  if (name < 0 || (under !== '' && under !== displayOf(topRow[name]))) return null;
   const width = Math.max(topRow.length, subRow.length);
   const columns: Columns = [];
   let span = '';
   let subs = 0;
   let recognised = 0;
   for (let index = 0; index < width; index++) {
-    const top = headingText(topRow[index]);
+    const top = displayOf(topRow[index]);
     const subCell = readCell(subRow[index]);
     if (subCell.kind === 'number' || subCell.kind === 'date' || subCell.kind === 'bool')
       return null;
-    let sub = headingText(subRow[index]);
+    let sub = displayOf(subRow[index]);
     // exceljs repeats a vertically merged heading in the cell below it.
     if (sub === top) sub = '';
     if (top) span = top;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { HeaderDetection, ImportField } from './headers.js';
+import { IMPORT_FIELDS, type HeaderDetection, type ImportField } from './headers.js';
 import { normalizeRow, type NormalizedMember, type RowResult } from './row.js';
 import { TODAY, anyCell, validIdArb } from './test-arbitraries.js';
 
@@ -333,35 +333,7 @@ describe('normalizeRow', () => {
   });
 
   it('never throws, and a member comes back only without errors', () => {
-    const cols = columnsFor(
-      'rowNumber',
-      'fullName',
-      'birthDate',
-      'birthYear',
-      'birthYearMale',
-      'birthYearFemale',
-      'gender',
-      'idNumber',
-      'legacyIdNumber',
-      'ethnicity',
-      'religion',
-      'phone',
-      'email',
-      'address',
-      'hamlet',
-      'oldCommune',
-      'oldDistrict',
-      'oldProvince',
-      'commune',
-      'province',
-      'unit',
-      'unitCode',
-      'joinedOn',
-      'memberNumber',
-      'category',
-      'admissionNumber',
-      'notes',
-    );
+    const cols = columnsFor(...IMPORT_FIELDS);
     fc.assert(
       fc.property(fc.array(anyCell, { maxLength: cols.length + 2 }), (cells) => {
         const r = normalizeRow({ rowNumber: 1, cells }, cols, { today: TODAY });

@@ -5,7 +5,7 @@
  */
 import { NOTES_MAX, type Gender, type MemberCategory } from '@hoi/contracts';
 import { addressParts } from './address.js';
-import { foldWords, formatDmy, readCell } from './cells.js';
+import { displayOf, foldWords, readCell } from './cells.js';
 import {
   normalizeCategory,
   normalizeEthnicity,
@@ -86,23 +86,6 @@ const FOOTER =
 
 /** Words any "full name" heading contains (a repeated heading row always has one of them). */
 const HEADING_WORDS = /\b(ho|ten|name|hoi vien)\b/;
-
-function displayOf(raw: unknown): string {
-  const c = readCell(raw);
-  switch (c.kind) {
-    case 'text':
-      return c.text;
-    case 'number':
-      return String(c.value);
-    case 'date':
-      return formatDmy(c.value);
-    case 'bool':
-      return String(c.value);
-    case 'blank':
-    case 'other':
-      return '';
-  }
-}
 
 function skipKind(cells: unknown[], columns: Columns): RowResult['skip'] | null {
   // Fast path for the usual data row (a million rows pass here): a name that is no total,
