@@ -61,6 +61,21 @@ export const ERROR_CODES = [
   'IMPORT_FILE_TOO_LARGE',
   'IMPORT_FORMAT_UNSUPPORTED',
   'IMPORT_FILE_UNREADABLE',
+  'CASE_DATE_IN_FUTURE',
+  'CASE_DATE_INVALID',
+  'CASE_EXTENSION_LIMIT',
+  'CASE_ROUND_INVALID',
+  'CASE_SECOND_ROUND_TOO_EARLY',
+  'CASE_ACCEPTANCE_LATE',
+  'CASE_ILLEGAL_TRANSITION',
+  'CASE_TEXT_CONTAINS_SEALED',
+  'CASE_SEALED_VERIFIER',
+  'CASE_CLEARANCE_REQUIRED',
+  'CASE_DIALOGUE_REQUIRED',
+  'CASE_PUBLICATION_TOO_SHORT',
+  'CASE_DENOUNCER_REQUIRED',
+  'CASE_SEAL_UNAVAILABLE',
+  'CASE_RULE_SET_INVALID',
   'INTERNAL',
 ] as const;
 
@@ -126,6 +141,21 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   IMPORT_FILE_TOO_LARGE: 413,
   IMPORT_FORMAT_UNSUPPORTED: 415,
   IMPORT_FILE_UNREADABLE: 400,
+  CASE_DATE_IN_FUTURE: 422,
+  CASE_DATE_INVALID: 422,
+  CASE_EXTENSION_LIMIT: 422,
+  CASE_ROUND_INVALID: 422,
+  CASE_SECOND_ROUND_TOO_EARLY: 422,
+  CASE_ACCEPTANCE_LATE: 422,
+  CASE_ILLEGAL_TRANSITION: 409,
+  CASE_TEXT_CONTAINS_SEALED: 422,
+  CASE_SEALED_VERIFIER: 403,
+  CASE_CLEARANCE_REQUIRED: 403,
+  CASE_DIALOGUE_REQUIRED: 422,
+  CASE_PUBLICATION_TOO_SHORT: 422,
+  CASE_DENOUNCER_REQUIRED: 422,
+  CASE_SEAL_UNAVAILABLE: 503,
+  CASE_RULE_SET_INVALID: 422,
   INTERNAL: 500,
 };
 
@@ -320,6 +350,66 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
   IMPORT_FILE_UNREADABLE: {
     vi: 'Không đọc được tệp (hỏng, có mật khẩu hoặc không dùng mã hóa UTF-8)',
     en: 'The file cannot be read (damaged, password-protected or not UTF-8 encoded)',
+  },
+  CASE_DATE_IN_FUTURE: {
+    vi: 'Ngày nhận đơn không được sau ngày hôm nay',
+    en: 'The date received cannot be in the future',
+  },
+  CASE_DATE_INVALID: {
+    vi: 'Ngày không hợp lệ so với các mốc của vụ việc (ví dụ trước ngày nhận đơn)',
+    en: 'The date does not fit the case (e.g. before the date received)',
+  },
+  CASE_EXTENSION_LIMIT: {
+    vi: 'Gia hạn vượt quá số lần hoặc số ngày luật cho phép',
+    en: 'The extension exceeds the number or length the law allows',
+  },
+  CASE_ROUND_INVALID: {
+    vi: 'Loại đơn này không có giải quyết lần hai, hoặc thiếu vụ việc lần đầu',
+    en: 'This type has no second round, or the first-round case is missing',
+  },
+  CASE_SECOND_ROUND_TOO_EARLY: {
+    vi: 'Chưa thể khiếu nại lần hai: lần đầu chưa có quyết định và chưa hết hạn giải quyết',
+    en: 'Too early for a second round: the first has no decision and its deadline has not passed',
+  },
+  CASE_ACCEPTANCE_LATE: {
+    vi: 'Đã quá hạn thụ lý: phải ghi lý do thụ lý muộn',
+    en: 'The acceptance deadline has passed: record the reason for accepting late',
+  },
+  CASE_ILLEGAL_TRANSITION: {
+    vi: 'Thao tác không hợp lệ ở trạng thái hiện tại của vụ việc',
+    en: 'This action is not allowed in the case’s current status',
+  },
+  CASE_TEXT_CONTAINS_SEALED: {
+    vi: 'Nội dung còn chứa thông tin niêm phong của người tố cáo hoặc người thân; hãy lược bỏ',
+    en: 'The text still contains sealed details of the denouncer or their relatives; remove them',
+  },
+  CASE_SEALED_VERIFIER: {
+    vi: 'Người xác minh không được tiếp cận danh tính người tố cáo (Điều 56 Luật Tố cáo)',
+    en: 'A verifier may not see the denouncer’s identity (Law on Denunciations Art. 56)',
+  },
+  CASE_CLEARANCE_REQUIRED: {
+    vi: 'Cần được giao quyền tiếp cận thông tin niêm phong của vụ việc này',
+    en: 'Clearance on this case is needed to read sealed identity',
+  },
+  CASE_DIALOGUE_REQUIRED: {
+    vi: 'Giải quyết khiếu nại lần hai bắt buộc phải có biên bản đối thoại',
+    en: 'A second-round complaint needs dialogue minutes before the decision',
+  },
+  CASE_PUBLICATION_TOO_SHORT: {
+    vi: 'Kết luận phải được công khai ít nhất 15 ngày liên tục',
+    en: 'A conclusion must be published for at least 15 consecutive days',
+  },
+  CASE_DENOUNCER_REQUIRED: {
+    vi: 'Đơn tố cáo cần thông tin người tố cáo; đơn nặc danh được xử lý như thông tin phản ánh',
+    en: 'A denunciation needs the denouncer’s identity; anonymous letters are handled as information',
+  },
+  CASE_SEAL_UNAVAILABLE: {
+    vi: 'Không đọc được khóa niêm phong (HOI_SEAL_KEY hoặc tệp khóa); liên hệ quản trị hệ thống',
+    en: 'The sealing key (HOI_SEAL_KEY or key file) cannot be read; contact the operator',
+  },
+  CASE_RULE_SET_INVALID: {
+    vi: 'Bộ quy tắc thời hạn không hợp lệ',
+    en: 'The deadline rule set is invalid',
   },
   INTERNAL: { vi: 'Lỗi hệ thống', en: 'Internal error' },
 };

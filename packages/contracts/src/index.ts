@@ -13,3 +13,5 @@ export * from './transfers.js';
 export * from './dues.js';
 export * from './portal.js';
 export * from './imports.js';
+export * from './cases.js';
+export * from './case-rules.js';

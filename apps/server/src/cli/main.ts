@@ -9,6 +9,9 @@ import { escalateOverdue } from '../modules/transfers/escalate-transfers.service
 import { todayIn } from '../platform/clock.js';
 import { seedDemo } from '../seed/demo.js';
 import { openCliDeps } from './context.js';
+import { collectSuspended, runDeadlines, type DeadlinesOptions } from './deadlines.cli.js';
+import { calendarList, calendarRemove, calendarSet } from './calendar.cli.js';
+import { escalateOverdueCases } from '../modules/cases/cases-inbox.service.js';
 import { cliExportMembers } from './export.cli.js';
 import { cliImportMembers } from './import.cli.js';
 import { serve } from './serve.js';
@@ -208,6 +211,85 @@ program
         }),
       );
       process.exitCode = r.exitCode;
+    }),
+  );
+
+program
+  .command('deadlines')
+  .description(
+    'Tính các mốc thời hạn của một vụ việc (không cần CSDL) / compute the statutory deadlines of a case (no database)',
+  )
+  .configureOutput({
+    outputError: (str, write) =>
+      write(`Lỗi / error: tham số dòng lệnh không hợp lệ / invalid arguments — ${str}`),
+  })
+  .option('--type <type>', 'complaint | complaint-discipline | denunciation | petition | dispute')
+  .option('--round <1|2>', 'lần giải quyết / round')
+  .option('--received <YYYY-MM-DD>', 'ngày nhận đơn / date received')
+  .option('--accepted <YYYY-MM-DD>', 'ngày thụ lý / date accepted')
+  .option('--concluded <YYYY-MM-DD>', 'ngày quyết định, kết luận / date of the decision')
+  .option('--complex', 'vụ việc phức tạp / complex case')
+  .option('--very-complex', 'vụ việc đặc biệt phức tạp / very complex case')
+  .option('--remote', 'vùng sâu, vùng xa / remote area')
+  .option(
+    '--several-places',
+    'tố cáo cần xác minh nhiều nơi / denunciation checked in several places',
+  )
+  .option(
+    '--extensions <n>',
+    'số lần gia hạn, mỗi lần tối đa / number of maximum-length extensions',
+  )
+  .option(
+    '--suspended <from:to>',
+    'khoảng tạm đình chỉ, lặp lại được; bỏ trống ngày cuối nếu đang tạm đình chỉ / suspended period, repeatable',
+    collectSuspended,
+  )
+  .action((o: DeadlinesOptions) => {
+    process.exitCode = runDeadlines(o);
+  });
+
+const calendar = program
+  .command('calendar')
+  .description('Lịch ngày nghỉ lễ, ngày làm bù (dùng cho thời hạn đơn thư) / the working-day calendar');
+calendar
+  .command('list')
+  .description('Liệt kê ngày nghỉ, ngày làm bù của một năm / list a year’s days off and make-up days')
+  .requiredOption('--year <yyyy>', 'năm / year')
+  .action((o: { year: string }) =>
+    withDeps('calendar list', async (deps) => {
+      for (const line of await calendarList(deps.db.system, Number(o.year))) console.log(line);
+    }),
+  );
+calendar
+  .command('set <date>')
+  .description('Đặt ngày nghỉ hoặc ngày làm bù theo quyết định của Chính phủ / set a day off or a make-up working day')
+  .requiredOption('--kind <holiday|workday>', 'holiday = nghỉ / day off; workday = làm bù / make-up working day')
+  .requiredOption('--name <text>', 'tên ngày, căn cứ / name and source')
+  .action((date: string, o: { kind: string; name: string }) =>
+    withDeps('calendar set', async (deps) => {
+      await calendarSet(deps.db.system, date, o.kind, o.name);
+      console.log(`Đã lưu / saved: ${date} ${o.kind}`);
+    }),
+  );
+calendar
+  .command('remove <date>')
+  .description('Trả ngày về bình thường / make the day an ordinary day again')
+  .action((date: string) =>
+    withDeps('calendar remove', async (deps) => {
+      const removed = await calendarRemove(deps.db.system, date);
+      console.log(removed ? `Đã xóa / removed: ${date}` : `Không có trong lịch / not in the calendar: ${date}`);
+    }),
+  );
+
+program
+  .command('cases')
+  .description('Đơn thư / complaints and denunciations')
+  .command('escalate')
+  .description('Báo cấp trên các vụ việc quá hạn / escalate overdue cases to the parent unit')
+  .action(() =>
+    withDeps('cases escalate', async (deps) => {
+      const n = await escalateOverdueCases(deps, todayIn(deps.clock));
+      console.log(`Đã báo cấp trên / escalated: ${n}`);
     }),
   );
 

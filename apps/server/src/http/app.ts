@@ -34,11 +34,16 @@ const WEB_DIST = path.resolve(fileURLToPath(new URL('../../../web/dist', import.
 const PLUGIN_PUBLIC_PREFIXES = ['/api/docs', '/*'];
 
 /** Builds the HTTP application (not listening): used by `hoi serve` and by every HTTP test. */
-export async function buildApp(deps: Deps, opts: { logger?: boolean; serveWeb?: boolean } = {}) {
+export async function buildApp(
+  deps: Deps,
+  /** `logStream`: where log lines go instead of stdout (tests that read the logs). */
+  opts: { logger?: boolean; serveWeb?: boolean; logStream?: NodeJS.WritableStream } = {},
+) {
   const app = Fastify({
     logger: opts.logger
       ? {
           level: deps.config.logLevel,
+          ...(opts.logStream ? { stream: opts.logStream } : {}),
           redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'], remove: true },
         }
       : false,

@@ -26,6 +26,7 @@ import {
   type MatrixEnv,
   type Persona,
 } from '../test/matrix.js';
+import { casesMatrix } from '../modules/cases/cases.matrix.js';
 import { duesMatrix } from '../modules/dues/dues.matrix.js';
 import { importsMatrix } from '../modules/imports/imports.matrix.js';
 import { membersMatrix } from '../modules/members/members.matrix.js';
@@ -291,6 +292,7 @@ const MATRIX: Record<string, Entry> = {
   ...duesMatrix(env),
   ...portalMatrix(env),
   ...importsMatrix(env),
+  ...casesMatrix(env),
 };
 
 /** Routes the API-docs plugin adds: public static pages, checked generically. */

@@ -17,6 +17,10 @@ export interface Config {
   trustProxy: boolean;
   /** The address people reach the web app at (links on member cards and in invitations). */
   publicUrl: string | null;
+  /** Key sealing denouncers' identities (base64, 32 bytes), kept out of the database. */
+  sealKey: string | null;
+  /** File holding that key when `sealKey` is not set (default `<dataDir>/seal.key`, created 0600). */
+  sealKeyFile: string | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,5 +36,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.HOI_TRUST_PROXY === '1',
     publicUrl: env.HOI_PUBLIC_URL ? env.HOI_PUBLIC_URL.replace(/\/+$/, '') : null,
+    sealKey: env.HOI_SEAL_KEY && env.HOI_SEAL_KEY.length > 0 ? env.HOI_SEAL_KEY : null,
+    sealKeyFile: env.HOI_SEAL_KEY_FILE ? path.resolve(env.HOI_SEAL_KEY_FILE) : null,
   };
 }

@@ -3,6 +3,7 @@ import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-admin-unit-conversions.js';
 import * as m0003 from './0003-members.js';
 import * as m0004 from './0004-imports.js';
+import * as m0005 from './0005-cases.js';
 
 /** Every migration, in order. Names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-admin-unit-conversions': m0002,
   '0003-members': m0003,
   '0004-imports': m0004,
+  '0005-cases': m0005,
 };

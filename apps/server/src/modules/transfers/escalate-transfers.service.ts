@@ -2,6 +2,7 @@ import { inTenant } from '../../db/engine.js';
 import { cliActor } from '../../platform/actor.js';
 import { todayIn } from '../../platform/clock.js';
 import type { Deps } from '../../platform/deps.js';
+import type { PeriodicTask } from '../../platform/periodic.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { recordEvent } from '../members/members.service.js';
 import * as repo from './transfers.repo.js';
@@ -57,29 +58,11 @@ export async function escalateOverdue(deps: Deps, today: string): Promise<number
   return count;
 }
 
-/**
- * Runs escalateOverdue now and then every hour in the server process; returns a stop function.
- * Failures are logged and retried at the next tick.
- */
-export function startEscalationTimer(
-  deps: Deps,
-  log: { error(obj: unknown, msg?: string): void; info(obj: unknown, msg?: string): void },
-): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const n = await escalateOverdue(deps, todayIn(deps.clock));
-      if (n > 0) log.info({ escalated: n }, 'overdue transfers escalated');
-    } catch (err) {
-      log.error({ err }, 'transfer escalation failed');
-    } finally {
-      running = false;
-    }
+/** The server's hourly escalation of overdue transfers (see platform/periodic.ts). */
+export function transferEscalationTask(deps: Deps): PeriodicTask {
+  return {
+    name: 'overdue transfers escalated',
+    everyMs: ESCALATION_INTERVAL_MS,
+    run: () => escalateOverdue(deps, todayIn(deps.clock)),
   };
-  void tick();
-  const timer = setInterval(() => void tick(), ESCALATION_INTERVAL_MS);
-  timer.unref();
-  return () => clearInterval(timer);
 }
