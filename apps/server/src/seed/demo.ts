@@ -12,6 +12,7 @@ import { todayIn } from '../platform/clock.js';
 import * as unitsRepo from '../modules/units/units.repo.js';
 import * as usersRepo from '../modules/users/users.repo.js';
 import { DEMO_ASSOCIATION, DEMO_BRANCHES, DEMO_FOUNDED, DEMO_GROUPS, DEMO_MEMBERS, DEMO_OVERSIGHT, DEMO_PROVINCES, DEMO_REGIONS, DEMO_USERS } from './demo-data.js';
+import { seedDemoCases } from './demo-cases.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -119,6 +120,7 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
     await usersRepo.insertAssignment(tx, { associationId: assoc.id, id: newId(), userId: memberUserId, role: 'member', unitId: member.unitId, validFrom: DEMO_FOUNDED, validTo: null });
     await tx.updateTable('memberships').set({ userId: memberUserId }).where('id', '=', member.id).execute();
   });
+  await seedDemoCases(deps, assoc.id, DEMO_PROVINCES[0]!.communes[0]!.code);
   await inTenant(deps.db.app, oversight.id, async (tx) => {
     const id = newId();
     await usersRepo.insertUser(tx, { associationId: oversight.id, id, username: DEMO_USERS.oversight.username, displayName: DEMO_USERS.oversight.displayName, email: null, phone: null, passwordHash: demoHash });
