@@ -504,3 +504,41 @@ export const NotificationListSchema = z.object({
   items: z.array(NotificationSchema),
   unread: z.number().int(),
 });
+
+/** Types a person may send online (a complaint against discipline comes through the unit). */
+export const ONLINE_CASE_TYPES = ['complaint', 'denunciation', 'petition', 'dispute'] as const;
+
+/**
+ * A case sent online by a member (portal) or anyone (public form). The sender is the complainant,
+ * or for a denunciation the denouncer, whose identity is sealed on receipt.
+ */
+export const OnlineCaseBodySchema = z.object({
+  type: z.enum(ONLINE_CASE_TYPES),
+  subject: text(300).describe('Tóm tắt nội dung / summary'),
+  content: text(20_000).describe('Nội dung đơn / the letter'),
+  accused: optText(300),
+  anonymous: z.boolean().default(false),
+  relatives: z
+    .array(SealedPartySchema.extend({ role: z.enum(['spouse', 'parent', 'child']) }))
+    .max(5)
+    .default([])
+    .describe('Người thân cần bảo vệ (tố cáo) / relatives to protect (denunciations)'),
+});
+export const PublicCaseBodySchema = OnlineCaseBodySchema.extend({
+  association: z.string().trim().min(1).max(50).describe('Mã hội / association code'),
+  unitCode: z
+    .string()
+    .trim()
+    .max(50)
+    .nullish()
+    .describe('Mã đơn vị nhận (mặc định: cấp Trung ương) / receiving unit'),
+  sender: PartySchema.nullish().describe(
+    'Người gửi (bỏ trống nếu nặc danh) / the sender, empty if anonymous',
+  ),
+});
+export const OnlineCaseReceiptSchema = z.object({
+  number: z.string().describe('Số tiếp nhận, để tra cứu với đơn vị / register number'),
+  receivedOn: z.string(),
+  type: z.enum(CASE_TYPES),
+  unitName: z.string(),
+});

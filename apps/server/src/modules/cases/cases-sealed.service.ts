@@ -120,7 +120,10 @@ export async function grantClearance(deps: Deps, actor: Actor, id: string, userI
   return inTenant(deps.db.app, actor.associationId, async (tx) => {
     const c = await loadHandled(tx, actor, id, { lock: true });
     if (actor.via !== 'cli' && !(await repo.clearanceOf(tx, id, actor.userId))) {
-      throw new AppError('CASE_CLEARANCE_REQUIRED');
+      // A case recorded by the system (online, CLI) has no cleared handler yet: a handler of
+      // the unit takes the first clearance for themselves, as if receiving the letter.
+      const first = userId === actor.userId && !(await repo.anyClearance(tx, id));
+      if (!first) throw new AppError('CASE_CLEARANCE_REQUIRED');
     }
     found(await usersRepo.findUser(tx, userId));
     if (!(await userHandles(tx, userId, c.unitPath, today)))

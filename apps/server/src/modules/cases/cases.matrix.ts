@@ -7,6 +7,7 @@ import { todayIn } from '../../platform/clock.js';
 import {
   ADMIN_ONLY,
   OFFICERS,
+  PUBLIC_ALL,
   SCOPED,
   type Entry,
   type MatrixEnv,
@@ -83,6 +84,37 @@ export function casesMatrix(env: MatrixEnv): Record<string, Entry> {
         },
       }),
       expect: SCOPED(201),
+    },
+    'POST /api/public/cases': {
+      request: async () => ({
+        method: 'POST',
+        url: '/api/public/cases',
+        payload: {
+          association: env.tree().code,
+          type: 'petition',
+          subject: 'Kiến nghị qua cổng trực tuyến',
+          content: 'Đề nghị hội tổ chức sinh hoạt định kỳ.',
+          sender: { fullName: 'Người Gửi Trực Tuyến' },
+        },
+      }),
+      expect: PUBLIC_ALL(201),
+    },
+    // Every persona holds self.read but none is linked to a membership (see portal.matrix.ts);
+    // cases.test.ts covers a linked member.
+    'POST /api/portal/cases': {
+      request: async () => ({
+        method: 'POST',
+        url: '/api/portal/cases',
+        payload: { type: 'petition', subject: 'Kiến nghị của hội viên', content: 'Nội dung' },
+      }),
+      expect: {
+        anonymous: 401,
+        member: [403, 'NOT_A_MEMBER'],
+        otherOfficer: [403, 'NOT_A_MEMBER'],
+        sameOfficer: [403, 'NOT_A_MEMBER'],
+        admin: [403, 'NOT_A_MEMBER'],
+        oversight: [403, 'NOT_A_MEMBER'],
+      },
     },
     'GET /api/cases/stats': {
       request: async () => ({ method: 'GET', url: '/api/cases/stats' }),

@@ -179,6 +179,17 @@ export async function clearanceOf(tx: Tx, caseId: string, userId: string) {
     .where('kind', '!=', 'emergency')
     .executeTakeFirst();
 }
+/** Does anyone hold a (non-emergency) clearance on the case? */
+export async function anyClearance(tx: Tx, caseId: string): Promise<boolean> {
+  const r = await tx
+    .selectFrom('caseClearances')
+    .select('id')
+    .where('caseId', '=', caseId)
+    .where('revokedAt', 'is', null)
+    .where('kind', '!=', 'emergency')
+    .executeTakeFirst();
+  return r !== undefined;
+}
 export async function insertClearance(
   tx: Tx,
   row: {

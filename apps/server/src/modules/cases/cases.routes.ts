@@ -15,6 +15,9 @@ import {
   CloseCaseBodySchema,
   ConcludeCaseBodySchema,
   CreateCaseBodySchema,
+  OnlineCaseBodySchema,
+  OnlineCaseReceiptSchema,
+  PublicCaseBodySchema,
   EmergencyAccessBodySchema,
   ExtendCaseBodySchema,
   ForwardCaseBodySchema,
@@ -32,7 +35,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { needs, type RouteAccess } from '../../http/access.js';
+import { needs, PUBLIC, type RouteAccess } from '../../http/access.js';
 import { actorOf } from '../../http/auth-hook.js';
 import { requireIfMatch, setEtag } from '../../http/etag.js';
 import type { Deps } from '../../platform/deps.js';
@@ -41,6 +44,7 @@ import * as cases from './cases.service.js';
 import * as sealed from './cases-sealed.service.js';
 import { caseStats, listCases } from './cases-inbox.service.js';
 import { issueDocument, readDocument } from './cases-documents.service.js';
+import { submitFromPortal, submitPublic } from './cases-online.service.js';
 import { calendarOfYear, listRuleSets, saveRuleSet } from './cases-settings.service.js';
 
 const tags = ['cases'];
@@ -149,6 +153,36 @@ export function casesRoutes(deps: Deps): FastifyPluginAsyncZod {
         setEtag(reply, c.version);
         return reply.status(201).send(c);
       },
+    );
+    app.post(
+      '/api/public/cases',
+      {
+        schema: {
+          tags,
+          summary:
+            'Gửi đơn trực tuyến (công khai, giới hạn tần suất) — send a case online (public form)',
+          body: PublicCaseBodySchema,
+          response: { 201: OnlineCaseReceiptSchema },
+        },
+        bodyLimit: 64 * 1024,
+        config: { access: PUBLIC, csrfExempt: true, rateLimit: { max: 10, timeWindow: '1 hour' } },
+      },
+      async (req, reply) => reply.status(201).send(await submitPublic(deps, req.body)),
+    );
+    app.post(
+      '/api/portal/cases',
+      {
+        schema: {
+          tags,
+          summary: 'Hội viên gửi đơn qua cổng hội viên — a member sends a case from the portal',
+          body: OnlineCaseBodySchema,
+          response: { 201: OnlineCaseReceiptSchema },
+        },
+        bodyLimit: 64 * 1024,
+        config: { access: needs('self.read'), rateLimit: { max: 20, timeWindow: '1 hour' } },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await submitFromPortal(deps, actorOf(req), req.body)),
     );
     app.get(
       '/api/cases/stats',

@@ -1,7 +1,16 @@
 import type { Case, CaseListItem } from '@hoi/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, testClock, type TestContext } from '../../test/harness.js';
-import { createTestTree, sessionFor, type Client, type TestTree } from '../../test/factories.js';
+import {
+  anonymous,
+  createTestMember,
+  createTestTree,
+  sessionFor,
+  type Client,
+  type TestTree,
+} from '../../test/factories.js';
+import { invite } from '../portal/portal.fixtures.js';
+import { acceptInvitation } from '../portal/invitations.service.js';
 import { DENOUNCER, addDays, userIdOf } from './cases.fixtures.js';
 import { docxText } from '../../documents/docx-text.js';
 import { escalateOverdueCases } from './cases-inbox.service.js';
@@ -521,6 +530,88 @@ describe('inbox, escalation and statistics', () => {
   });
 });
 
+describe('online intake', () => {
+  it('the public form records a case at the association’s top unit; a denouncer is sealed and nobody is cleared until a handler takes it', async () => {
+    const pub = anonymous(ctx.app);
+    const r = await pub.post('/api/public/cases', {
+      association: t.code,
+      type: 'denunciation',
+      subject: 'Tố cáo qua cổng trực tuyến',
+      content: 'Cán bộ chi hội thu tiền sai quy định.',
+      sender: { fullName: 'Vũ Thị Gửi Mạng', phone: '0977123456' },
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    const receipt = r.json<{ number: string; type: string }>();
+    expect(receipt.type).toBe('denunciation');
+    const list = (
+      await admin.get(`/api/cases?box=all&q=${encodeURIComponent(receipt.number)}`)
+    ).json<{ items: CaseListItem[] }>();
+    const c = (await admin.get(`/api/cases/${list.items[0]!.id}`)).json<Case>();
+    expect(c).toMatchObject({
+      channel: 'online',
+      sealed: { count: 1, roles: ['denouncer'] },
+      complainant: null,
+    });
+    expect(c.unit.id).toBe(t.rootId);
+    expect(errorOf(await admin.get(`/api/cases/${c.id}/sealed`)).code).toBe(
+      'CASE_CLEARANCE_REQUIRED',
+    );
+    // The first handler takes the clearance for themselves; after that only a cleared handler grants it.
+    const adminId = await userIdOf(ctx.deps, t.users.admin!);
+    const provinceId = await userIdOf(ctx.deps, t.users.provinceOfficer!);
+    expect(
+      errorOf(await admin.post(`/api/cases/${c.id}/clearances`, { userId: provinceId })).code,
+    ).toBe('CASE_CLEARANCE_REQUIRED');
+    expect(
+      (await admin.post(`/api/cases/${c.id}/clearances`, { userId: adminId })).statusCode,
+    ).toBe(200);
+    expect(
+      (await admin.get(`/api/cases/${c.id}/sealed`)).json<{ parties: { fullName: string }[] }>()
+        .parties[0]!.fullName,
+    ).toBe('Vũ Thị Gửi Mạng');
+  });
+
+  it('the public form refuses an unknown association and a sender-less letter that is not marked anonymous', async () => {
+    const pub = anonymous(ctx.app);
+    const base = { type: 'petition', subject: 'Kiến nghị', content: 'Nội dung' };
+    expect(
+      (await pub.post('/api/public/cases', { ...base, association: 'KHONG-CO' })).statusCode,
+    ).toBe(404);
+    const r = await pub.post('/api/public/cases', { ...base, association: t.code });
+    expect(errorOf(r).code).toBe('VALIDATION_FAILED');
+    expect(
+      (await pub.post('/api/public/cases', { ...base, association: t.code, anonymous: true }))
+        .statusCode,
+    ).toBe(201);
+  });
+
+  it('a member sends a complaint from the portal; it reaches their own unit with them as complainant', async () => {
+    const m = await createTestMember(ctx.deps, t, 'b1a', {
+      idNumber: null,
+      fullName: 'Hội Viên Gửi Đơn',
+      phone: '0911222333',
+    });
+    const inv = await invite(ctx.deps, t, m.id);
+    await acceptInvitation(ctx.deps, { token: inv.token, password: 'mat-khau-rieng-2025' });
+    const member = await sessionFor(ctx.app, ctx.deps, inv.username);
+    const r = await member.post('/api/portal/cases', {
+      type: 'complaint',
+      subject: 'Khiếu nại việc xét hội phí',
+      content: 'Tôi đã nộp đủ hội phí nhưng bị ghi nợ.',
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    const list = (
+      await officerA.get(
+        `/api/cases?box=all&q=${encodeURIComponent(r.json<{ number: string }>().number)}`,
+      )
+    ).json<{ items: CaseListItem[] }>();
+    const c = (await officerA.get(`/api/cases/${list.items[0]!.id}`)).json<Case>();
+    expect(c.unit.id).toBe(t.units.b1a);
+    expect(c.complainant).toMatchObject({ fullName: 'Hội Viên Gửi Đơn', phone: '0911222333' });
+    expect(c.timeline[0]!.by).toMatch(/Cổng hội viên/);
+  });
+});
+
 describe('automatic indicators for the periodic reports', () => {
   it('equal a direct recount of the registry of cases', async () => {
     const rows = await ctx.deps.db.system
@@ -556,7 +647,7 @@ describe('automatic indicators for the periodic reports', () => {
     const root = await ctx.deps.db.system
       .selectFrom('unitPaths')
       .select((eb) => eb.cast<string>('path', 'text').as('path'))
-      .where('unitId', '=', t.units.p1!)
+      .where('unitId', '=', t.rootId)
       .executeTakeFirstOrThrow();
     const got: Record<string, number> = {};
     await inTenant(ctx.deps.db.app, t.associationId, async (tx) => {
