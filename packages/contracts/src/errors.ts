@@ -352,8 +352,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
     en: 'The file cannot be read (damaged, password-protected or not UTF-8 encoded)',
   },
   CASE_DATE_IN_FUTURE: {
-    vi: 'Ngày nhận đơn không được sau ngày hôm nay',
-    en: 'The date received cannot be in the future',
+    vi: 'Ngày không được sau ngày hôm nay (ngày nhận đơn, thụ lý, quyết định…)',
+    en: 'The date cannot be in the future (date received, accepted, decided…)',
   },
   CASE_DATE_INVALID: {
     vi: 'Ngày không hợp lệ so với các mốc của vụ việc (ví dụ trước ngày nhận đơn)',

@@ -102,32 +102,52 @@ export async function caseStats(
   const to = q.to ?? today;
   const from = q.from ?? `${to.slice(0, 4)}-01-01`;
   return inTenant(deps.db.app, actor.associationId, async (tx) => {
-    let root: { id: string; path: string };
+    // The subtrees to count: the unit asked for, else every unit where the caller handles cases.
+    let roots: { id: string; code: string; name: string; path: string }[];
     if (q.unitId) {
       const u = found(await unitsRepo.findUnit(tx, q.unitId));
       authorize(actor, 'case.manage', { associationId: u.associationId, path: u.path });
-      root = u;
+      roots = [u];
     } else {
       authorizeAny(actor, 'case.manage');
-      const a = actor.assignments.find((x) => x.permissions.includes('case.manage'));
-      const u = found(await unitsRepo.findUnit(tx, a ? a.unitId : await rootUnit(tx)));
-      root = u;
+      const ids = actor.assignments
+        .filter((x) => x.permissions.includes('case.manage'))
+        .map((x) => x.unitId);
+      const units: { id: string; code: string; name: string; path: string }[] = [];
+      for (const id of ids.length > 0 ? ids : [await rootUnit(tx)])
+        units.push(found(await unitsRepo.findUnit(tx, id)));
+      // A unit inside another of the caller's subtrees is already counted there.
+      roots = units.filter(
+        (u, i) =>
+          !units.some((o, j) => j !== i && u.path.startsWith(`${o.path}.`)) &&
+          units.findIndex((o) => o.id === u.id) === i,
+      );
     }
-    const rows = await countCases(tx, [root.path], from, to, today);
-    const children = await tx
-      .selectFrom('units as u')
-      .innerJoin('unitPaths as up', (j) =>
-        j.onRef('up.associationId', '=', 'u.associationId').onRef('up.unitId', '=', 'u.id'),
-      )
-      .select(['u.id', 'u.code', 'u.name', sql<string>`up.path::text`.as('path')])
-      .where('u.parentId', '=', root.id)
-      .where('u.status', '=', 'active')
-      .orderBy('u.code')
-      .execute();
+    const rows = await countCases(
+      tx,
+      roots.map((r) => r.path),
+      from,
+      to,
+      today,
+    );
+    // By unit: the children of a single subtree, or the caller's several subtrees side by side.
+    const parts =
+      roots.length === 1
+        ? await tx
+            .selectFrom('units as u')
+            .innerJoin('unitPaths as up', (j) =>
+              j.onRef('up.associationId', '=', 'u.associationId').onRef('up.unitId', '=', 'u.id'),
+            )
+            .select(['u.id', 'u.code', 'u.name', sql<string>`up.path::text`.as('path')])
+            .where('u.parentId', '=', roots[0]!.id)
+            .where('u.status', '=', 'active')
+            .orderBy('u.code')
+            .execute()
+        : roots;
     const byUnit = [];
-    for (const child of children) {
-      const r = await countCases(tx, [child.path], from, to, today);
-      byUnit.push({ unit: { id: child.id, code: child.code, name: child.name }, ...sum(r) });
+    for (const part of parts) {
+      const r = await countCases(tx, [part.path], from, to, today);
+      byUnit.push({ unit: { id: part.id, code: part.code, name: part.name }, ...sum(r) });
     }
     const types = [...new Set(rows.map((r) => r.type))].sort();
     return {

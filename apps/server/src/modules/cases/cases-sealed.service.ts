@@ -172,7 +172,8 @@ export function assignVerifier(
     const user = found(await usersRepo.findUser(tx, userId));
     if (!(await userHandles(tx, userId, c.unitPath, today)))
       throw new AppError('FORBIDDEN', { reason: 'not_a_handler' });
-    if (await repo.clearanceOf(tx, id, userId))
+    // Anyone who has seen the identity (cleared, emergency, even revoked) cannot verify (Art. 56).
+    if (await repo.hasSeenIdentity(tx, id, userId))
       throw new AppError('CASE_SEALED_VERIFIER', { reason: 'holds_clearance' });
     await repo.insertVerifier(tx, {
       associationId: c.associationId,

@@ -43,11 +43,15 @@ export async function insertCase(tx: Tx, row: Insertable<CasesTable>) {
   await tx.insertInto('cases').values(row).execute();
 }
 
-/** Applies a change and moves the version. */
+/** Applies a change (the workflow's `act` moves the version once per action). */
 export async function updateCase(tx: Tx, id: string, set: Updateable<CasesTable>) {
+  await tx.updateTable('cases').set(set).where('id', '=', id).execute();
+}
+
+export async function bumpVersion(tx: Tx, id: string) {
   await tx
     .updateTable('cases')
-    .set({ ...set, version: sql`version + 1` })
+    .set({ version: sql`version + 1` })
     .where('id', '=', id)
     .execute();
 }
@@ -179,6 +183,17 @@ export async function clearanceOf(tx: Tx, caseId: string, userId: string) {
     .where('kind', '!=', 'emergency')
     .executeTakeFirst();
 }
+/** Has the user ever been able to read the identity (any clearance, emergency or revoked)? */
+export async function hasSeenIdentity(tx: Tx, caseId: string, userId: string): Promise<boolean> {
+  const r = await tx
+    .selectFrom('caseClearances')
+    .select('id')
+    .where('caseId', '=', caseId)
+    .where('userId', '=', userId)
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
 /** Does anyone hold a (non-emergency) clearance on the case? */
 export async function anyClearance(tx: Tx, caseId: string): Promise<boolean> {
   const r = await tx

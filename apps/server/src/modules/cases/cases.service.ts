@@ -326,7 +326,7 @@ export async function act(
     const r = (await fn(tx, c, today)) ?? {};
     await caseEvent(tx, deps, actor, c, action, r.note ?? null);
     await audit(tx, deps, actor, c, action, r.audit ?? {});
-    await repo.updateCase(tx, id, {});
+    await repo.bumpVersion(tx, id);
     await refreshDeadline(tx, deps, id);
     return view(tx, deps, actor, id);
   });

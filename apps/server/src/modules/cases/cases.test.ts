@@ -83,6 +83,9 @@ describe('intake and the clock', () => {
     expect(c.nextDeadline).toMatchObject({ key: 'acceptance_due', date: '2026-03-03' });
     expect(c.overdue).toBe(true); // 20/03 is after 03/03
     expect(c.timeline.map((e) => e.kind)).toEqual(['received']);
+    expect(c.version).toBe(1);
+    const k = await ok(officerA, c, 'classify', { complexity: 'complex' });
+    expect(k.version).toBe(2);
   });
 
   it('refuses a receipt date in the future and writes nothing', async () => {
@@ -90,7 +93,7 @@ describe('intake and the clock', () => {
     const r = await officerA.post('/api/cases', body({ receivedOn: '2026-03-21' }));
     expect(r.statusCode).toBe(422);
     expect(errorOf(r).code).toBe('CASE_DATE_IN_FUTURE');
-    expect(errorOf(r).message).toMatch(/Ngày nhận đơn/);
+    expect(errorOf(r).message).toMatch(/sau ngày hôm nay/);
     expect(errorOf(r).messageEn).toMatch(/future/);
     expect(await countCases()).toBe(before);
   });
@@ -436,6 +439,10 @@ describe('sealed identity', () => {
     );
     expect(notice?.body).toMatch(/đe dọa/);
     expect(JSON.stringify(n)).not.toContain('Bí Mật');
+    // Whoever has seen the identity cannot be its verifier (Art. 56).
+    const acc = await ok(officerA, c, 'accept', { acceptedOn: '2026-03-03' });
+    const v = await act(officerA, acc, 'verifiers', { userId: await userIdOf(ctx.deps, t.users.provinceOfficer!) });
+    expect(errorOf(v).code).toBe('CASE_SEALED_VERIFIER');
     // The emergency read does not become a lasting clearance.
     expect(errorOf(await provinceOfficer.get(`/api/cases/${c.id}/sealed`)).code).toBe(
       'CASE_CLEARANCE_REQUIRED',
