@@ -38,6 +38,15 @@ const ImportMembersPage = lazy(() =>
 const TransfersPage = lazy(() =>
   import('./pages/transfers/TransfersPage').then((m) => ({ default: m.TransfersPage })),
 );
+const CasesPage = lazy(() =>
+  import('./pages/cases/CasesPage').then((m) => ({ default: m.CasesPage })),
+);
+const CaseNewPage = lazy(() =>
+  import('./pages/cases/CaseNewPage').then((m) => ({ default: m.CaseNewPage })),
+);
+const CaseDetailPage = lazy(() =>
+  import('./pages/cases/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })),
+);
 const DuesPage = lazy(() => import('./pages/dues/DuesPage').then((m) => ({ default: m.DuesPage })));
 const RequestsPage = lazy(() =>
   import('./pages/requests/RequestsPage').then((m) => ({ default: m.RequestsPage })),
@@ -85,6 +94,9 @@ export function App() {
               <Route path="members/:id" element={<MemberProfilePage />} />
               <Route path="audit" element={<AuditPage />} />
               <Route path="transfers" element={<TransfersPage />} />
+              <Route path="cases" element={<CasesPage />} />
+              <Route path="cases/new" element={<CaseNewPage />} />
+              <Route path="cases/:id" element={<CaseDetailPage />} />
               <Route path="dues" element={<DuesPage />} />
               <Route path="requests" element={<RequestsPage />} />
               <Route path="portal" element={<PortalPage />} />

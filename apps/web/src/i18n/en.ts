@@ -1,7 +1,9 @@
 import type { Messages } from './vi';
+import { casesEn } from './cases.en';
 import { duesEn } from './dues.en';
 import { importsEn } from './imports.en';
 import { membersEn } from './members.en';
+import { notificationsEn } from './notifications.en';
 import { portalEn } from './portal.en';
 import { transfersEn } from './transfers.en';
 
@@ -271,4 +273,6 @@ export const en: Messages = {
   dues: duesEn,
   portal: portalEn,
   imports: importsEn,
+  cases: casesEn,
+  notifications: notificationsEn,
 };

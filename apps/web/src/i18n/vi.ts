@@ -1,6 +1,8 @@
+import { casesVi } from './cases.vi';
 import { duesVi } from './dues.vi';
 import { importsVi } from './imports.vi';
 import { membersVi } from './members.vi';
+import { notificationsVi } from './notifications.vi';
 import { portalVi } from './portal.vi';
 import { transfersVi } from './transfers.vi';
 /** Vietnamese UI strings: the default language and the shape every other language follows. */
@@ -269,6 +271,8 @@ export const vi = {
   dues: duesVi,
   portal: portalVi,
   imports: importsVi,
+  cases: casesVi,
+  notifications: notificationsVi,
 };
 
 /** The message tree every language provides; leaves are strings. */

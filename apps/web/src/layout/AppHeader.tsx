@@ -7,8 +7,9 @@ import { logout } from '../api/auth-api';
 import { setCsrfToken } from '../api/client';
 import { ME_QUERY_KEY, useMe } from '../auth/me-context';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 
-/** Top bar: association name, user, language, logout; a menu button on small screens. */
+/** Top bar: association name, user, notifications, language, logout; a menu button on small screens. */
 export function AppHeader({
   isCompact,
   onOpenMenu,
@@ -70,6 +71,7 @@ export function AppHeader({
             <UserOutlined /> {me.user.displayName}
           </Typography.Text>
         )}
+        <NotificationBell />
         <LanguageSwitch size="small" />
         <Tooltip title={t('nav.logout')}>
           <Button

@@ -28,8 +28,8 @@ interface NavEntry {
 }
 
 /**
- * The module menu. Later modules (reports, petitions) show as disabled "coming soon"
- * entries so officers see what the platform will offer.
+ * The module menu. Later modules (reports) show as disabled "coming soon" entries so
+ * officers see what the platform will offer.
  */
 export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
@@ -75,6 +75,13 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       icon: <WalletOutlined />,
       label: t('dues.title'),
       permission: 'member.read',
+    },
+    {
+      key: 'cases',
+      path: '/cases',
+      icon: <FileTextOutlined />,
+      label: t('cases.nav'),
+      permission: 'case.manage',
     },
     {
       key: 'requests',
@@ -125,7 +132,6 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       .map((entry) => ({ key: entry.key, icon: entry.icon, label: entry.label })),
     { type: 'divider' },
     { key: 'reports', icon: <BarChartOutlined />, label: soon(t('nav.reports')), disabled: true },
-    { key: 'cases', icon: <FileTextOutlined />, label: soon(t('nav.cases')), disabled: true },
   ];
 
   // The longest matching path wins: /members/import is the import entry, not the members one.
