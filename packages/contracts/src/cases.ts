@@ -403,6 +403,11 @@ export const CaseSchema = z.object({
   daysLeft: z.number().int().nullable(),
   overdue: z.boolean(),
   access: z.object({
+    canClaim: z
+      .boolean()
+      .describe(
+        'Chưa ai được giao (đơn trực tuyến): người gọi có thể nhận / nobody cleared yet: the caller may take it',
+      ),
     clearance: z
       .boolean()
       .describe('Người gọi được phép xem danh tính niêm phong / may read sealed identity'),
@@ -541,4 +546,17 @@ export const OnlineCaseReceiptSchema = z.object({
   receivedOn: z.string(),
   type: z.enum(CASE_TYPES),
   unitName: z.string(),
+});
+
+export const CaseHandlerListSchema = z.object({
+  items: z.array(
+    z.object({
+      id: IdSchema,
+      name: z.string(),
+      unitName: z.string(),
+      cleared: z.boolean(),
+      verifier: z.boolean(),
+      seenIdentity: z.boolean(),
+    }),
+  ),
 });

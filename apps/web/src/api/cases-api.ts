@@ -4,6 +4,7 @@ import type {
   AcceptCaseBodySchema,
   Case,
   CaseDocumentBodySchema,
+  CaseHandlerListSchema,
   CaseListQuerySchema,
   CaseListSchema,
   CaseRecordBodySchema,
@@ -82,6 +83,18 @@ export function postCaseAction<P extends CaseActionPath>(
  */
 export function fetchSealedIdentity(id: string): Promise<SealedIdentity> {
   return apiRequest<SealedIdentity>(`/api/cases/${id}/sealed`);
+}
+
+export type CaseHandlers = z.infer<typeof CaseHandlerListSchema>;
+
+/** Who may handle the case: for the verifier picker and clearance grants. */
+export function listCaseHandlers(id: string): Promise<CaseHandlers> {
+  return apiRequest<CaseHandlers>(`/api/cases/${id}/handlers`);
+}
+
+/** Grants clearance on the case (a cleared handler to another; or the first handler to themselves). */
+export function grantCaseClearance(id: string, userId: string): Promise<{ ok: true }> {
+  return apiRequest(`/api/cases/${id}/clearances`, { method: 'POST', body: { userId } });
 }
 
 /** Break-glass access with a written reason; the association's administrators are notified. */

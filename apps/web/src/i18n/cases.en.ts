@@ -234,6 +234,10 @@ export const casesEn: typeof casesVi = {
     },
   },
   sealed: {
+    claim: 'Take the identity (logged)',
+    grant: 'Grant access',
+    grantPick: 'Grant access to another handler',
+    granted: 'Access granted (logged).',
     title: 'Denouncer’s identity (sealed)',
     count: 'Sealed: {{count}} person(s)',
     view: 'View (logged)',
@@ -286,6 +290,7 @@ export const casesEn: typeof casesVi = {
     verifier: 'Verifier',
     verifierHint:
       'The verifier must handle cases at the unit and may not see the denouncer’s identity.',
+    verifierSeen: 'has seen the identity, cannot verify',
     verifierSearch: 'Type a name or username',
     verifierNoAccess: 'You may not list users; ask an administrator to assign one.',
     recordKind: 'Kind',

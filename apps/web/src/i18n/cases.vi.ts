@@ -235,6 +235,10 @@ export const casesVi = {
     },
   },
   sealed: {
+    claim: 'Nhận xử lý danh tính (được ghi nhật ký)',
+    grant: 'Giao quyền xem',
+    grantPick: 'Giao quyền xem cho cán bộ xử lý khác',
+    granted: 'Đã giao quyền (được ghi nhật ký).',
     title: 'Danh tính người tố cáo (niêm phong)',
     count: 'Đã niêm phong {{count}} người',
     view: 'Xem (được ghi nhật ký)',
@@ -287,6 +291,7 @@ export const casesVi = {
     verifier: 'Người xác minh',
     verifierHint:
       'Người xác minh phải có quyền giải quyết đơn thư tại đơn vị và không được xem danh tính người tố cáo.',
+    verifierSeen: 'đã xem danh tính, không thể xác minh',
     verifierSearch: 'Gõ tên hoặc tên đăng nhập',
     verifierNoAccess: 'Bạn không có quyền xem danh sách người dùng; nhờ quản trị viên giao.',
     recordKind: 'Loại biên bản',

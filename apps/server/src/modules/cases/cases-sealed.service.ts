@@ -114,6 +114,36 @@ async function userHandles(tx: Tx, userId: string, path: string, today: string) 
   );
 }
 
+/**
+ * Who may handle the case (case.manage over its unit): for the verifier picker and clearance
+ * grants, with whether each is cleared, a verifier, or has ever seen the identity.
+ */
+export async function listHandlers(deps: Deps, actor: Actor, id: string) {
+  const today = todayIn(deps.clock);
+  return inTenant(deps.db.app, actor.associationId, async (tx) => {
+    const c = await loadHandled(tx, actor, id);
+    const roles = Object.entries(ROLES)
+      .filter(([, r]) => r.permissions.includes('case.manage'))
+      .map(([code]) => code);
+    const [users, verifiers] = await Promise.all([
+      repo.handlersOf(tx, c.unitPath, roles, today),
+      repo.verifiersOf(tx, id),
+    ]);
+    const items = [];
+    for (const u of users) {
+      items.push({
+        id: u.id,
+        name: u.name,
+        unitName: u.unitName,
+        cleared: (await repo.clearanceOf(tx, id, u.id)) !== undefined,
+        verifier: verifiers.some((v) => v.id === u.id),
+        seenIdentity: await repo.hasSeenIdentity(tx, id, u.id),
+      });
+    }
+    return { items: items.sort((a, b) => a.name.localeCompare(b.name, 'vi')) };
+  });
+}
+
 /** A cleared handler hands clearance to another handler of the unit who is not a verifier. */
 export async function grantClearance(deps: Deps, actor: Actor, id: string, userId: string) {
   const today = todayIn(deps.clock);

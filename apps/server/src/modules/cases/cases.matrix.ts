@@ -213,6 +213,10 @@ export function casesMatrix(env: MatrixEnv): Record<string, Entry> {
       }),
       expect: SCOPED(200),
     },
+    'GET /api/cases/:id/handlers': {
+      request: async () => ({ method: 'GET', url: `/api/cases/${(await fixture()).id}/handlers` }),
+      expect: SCOPED(200),
+    },
     'POST /api/cases/:id/clearances': {
       request: async () => ({
         method: 'POST',

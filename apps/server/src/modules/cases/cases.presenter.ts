@@ -40,6 +40,7 @@ export async function presentCase(tx: Tx, deps: Deps, actor: Actor, c: CaseRow):
     parent,
     duplicate,
     clearance,
+    anyCleared,
   ] = await Promise.all([
     ruleSetsOf(tx),
     workingCalendar(deps.db, tx),
@@ -54,6 +55,7 @@ export async function presentCase(tx: Tx, deps: Deps, actor: Actor, c: CaseRow):
     repo.numberOf(tx, c.parentCaseId),
     repo.numberOf(tx, c.duplicateOfCaseId),
     repo.clearanceOf(tx, c.id, actor.userId),
+    repo.anyClearance(tx, c.id),
   ]);
   const clock = clockOf(c, { extensions, suspensions }, ruleSets, calendar);
   const next = nextDeadlineOf(c.status as CaseStatus, clock, c.publication);
@@ -129,6 +131,7 @@ export async function presentCase(tx: Tx, deps: Deps, actor: Actor, c: CaseRow):
     access: {
       clearance: !verifier && clearance !== undefined && c.sealedRoles.length > 0,
       verifier,
+      canClaim: c.sealedRoles.length > 0 && !anyCleared && !verifier && actor.via !== 'cli',
     },
     timeline: events.map((e) => ({
       at: e.at.toISOString(),

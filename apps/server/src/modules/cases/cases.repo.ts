@@ -419,6 +419,30 @@ export async function usersWithPermissionAt(
     .execute();
 }
 
+/** Users holding one of `roles` today at the case's unit or an ancestor (who may handle it). */
+export async function handlersOf(tx: Tx, casePath: string, roles: string[], today: string) {
+  return tx
+    .selectFrom('roleAssignments as r')
+    .innerJoin('unitPaths as up', (j) =>
+      j.onRef('up.associationId', '=', 'r.associationId').onRef('up.unitId', '=', 'r.unitId'),
+    )
+    .innerJoin('users as u', (j) =>
+      j.onRef('u.associationId', '=', 'r.associationId').onRef('u.id', '=', 'r.userId'),
+    )
+    .innerJoin('units as un', (j) =>
+      j.onRef('un.associationId', '=', 'r.associationId').onRef('un.id', '=', 'r.unitId'),
+    )
+    .select(['u.id', 'u.displayName as name', 'un.name as unitName'])
+    .distinctOn('u.id')
+    .where('r.role', 'in', roles)
+    .where('r.validFrom', '<=', today)
+    .where((eb) => eb.or([eb('r.validTo', 'is', null), eb('r.validTo', '>', today)]))
+    .where('u.status', '=', 'active')
+    .where(sql<boolean>`cast(${casePath} as ltree) <@ up.path`)
+    .orderBy('u.id')
+    .execute();
+}
+
 /** Calendar rows and the years they cover (platform-wide, read with any connection). */
 export async function calendarRows(db: Db | Tx) {
   const [days, years] = await Promise.all([

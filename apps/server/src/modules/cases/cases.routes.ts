@@ -4,6 +4,7 @@ import {
   CalendarQuerySchema,
   CalendarSchema,
   CaseDocumentBodySchema,
+  CaseHandlerListSchema,
   CaseListQuerySchema,
   CaseListSchema,
   CaseRecordBodySchema,
@@ -336,6 +337,20 @@ export function casesRoutes(deps: Deps): FastifyPluginAsyncZod {
         void reply.header('cache-control', 'no-store');
         return sealed.emergencyRead(deps, actorOf(req), req.params.id, req.body.reason);
       },
+    );
+    app.get(
+      '/api/cases/:id/handlers',
+      {
+        schema: {
+          tags,
+          summary:
+            'Người có thể xử lý vụ việc (chọn người xác minh, giao quyền) — who may handle the case',
+          params: IdParamsSchema,
+          response: { 200: CaseHandlerListSchema },
+        },
+        config: { access: HANDLER },
+      },
+      async (req) => sealed.listHandlers(deps, actorOf(req), req.params.id),
     );
     app.post(
       '/api/cases/:id/clearances',

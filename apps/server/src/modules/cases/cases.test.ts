@@ -441,7 +441,9 @@ describe('sealed identity', () => {
     expect(JSON.stringify(n)).not.toContain('Bí Mật');
     // Whoever has seen the identity cannot be its verifier (Art. 56).
     const acc = await ok(officerA, c, 'accept', { acceptedOn: '2026-03-03' });
-    const v = await act(officerA, acc, 'verifiers', { userId: await userIdOf(ctx.deps, t.users.provinceOfficer!) });
+    const v = await act(officerA, acc, 'verifiers', {
+      userId: await userIdOf(ctx.deps, t.users.provinceOfficer!),
+    });
     expect(errorOf(v).code).toBe('CASE_SEALED_VERIFIER');
     // The emergency read does not become a lasting clearance.
     expect(errorOf(await provinceOfficer.get(`/api/cases/${c.id}/sealed`)).code).toBe(

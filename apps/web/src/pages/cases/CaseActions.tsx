@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Button, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Case, CaseStatus } from '@hoi/contracts';
-import { useCan } from '../../auth/me-context';
 import { documentKindsFor } from './case-labels';
 import { AcceptModal, ClassifyModal, ForwardModal, RejectModal } from './CaseIntakeModals';
 import {
@@ -55,11 +54,8 @@ const TRANSITIONS: Partial<Record<CaseUiAction, readonly CaseStatus[]>> = {
   close: ['concluded', 'published', 'not_accepted', 'forwarded'],
 };
 
-/**
- * The actions to offer on the case as it is now. Assigning a verifier needs the user list
- * (`user.read`), which case officers do not hold.
- */
-export function availableActions(c: Case, canListUsers: boolean): CaseUiAction[] {
+/** The actions to offer on the case as it is now. */
+export function availableActions(c: Case): CaseUiAction[] {
   const suspended = c.suspensions.some((suspension) => suspension.to === null);
   const allowed = (action: CaseUiAction) => TRANSITIONS[action]?.includes(c.status) ?? true;
   const candidates: CaseUiAction[] = [
@@ -80,7 +76,6 @@ export function availableActions(c: Case, canListUsers: boolean): CaseUiAction[]
   ];
   return candidates.filter((action) => {
     if (!allowed(action)) return false;
-    if (action === 'assignVerifier') return canListUsers;
     if (action === 'conclude') return !suspended;
     // Publication is for denunciations; their file closes only once published.
     if (action === 'publish') return c.type === 'denunciation';
@@ -106,8 +101,7 @@ export function CaseActions({
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<CaseUiAction | null>(null);
-  const can = useCan();
-  const actions = availableActions(kase, can('user.read'));
+  const actions = availableActions(kase);
   const close = () => setOpen(null);
   const dialog = (action: CaseUiAction) => ({ kase, open: open === action, onClose: close });
 

@@ -1,11 +1,30 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Flex, Form, Input, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { AlertOutlined, EyeInvisibleOutlined, EyeOutlined, LockOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Case } from '@hoi/contracts';
 import type { SealedIdentity } from '../../api/cases-api';
-import { caseQueries, emergencySealedAccess, fetchSealedIdentity } from '../../api/cases-api';
+import {
+  caseQueries,
+  emergencySealedAccess,
+  fetchSealedIdentity,
+  grantCaseClearance,
+  listCaseHandlers,
+} from '../../api/cases-api';
+import { useMe } from '../../auth/me-context';
 import { notificationQueries } from '../../api/notifications-api';
 import { FormModal } from '../../components/FormModal';
 import { CaseErrorAlert } from './CaseErrorAlert';
@@ -50,6 +69,58 @@ function SealedParties({ identity }: { identity: SealedIdentity }) {
   );
 }
 
+/** A cleared handler hands clearance to another handler of the unit (never to a verifier). */
+function GrantClearance({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [userId, setUserId] = useState<string | undefined>();
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState(false);
+  const handlers = useQuery({
+    queryKey: ['cases', 'handlers', caseId],
+    queryFn: () => listCaseHandlers(caseId),
+  });
+  const options = (handlers.data?.items ?? [])
+    .filter((h) => !h.cleared && !h.verifier)
+    .map((h) => ({ value: h.id, label: `${h.name} · ${h.unitName}` }));
+  const grant = async () => {
+    if (!userId) return;
+    setError(null);
+    try {
+      await grantCaseClearance(caseId, userId);
+      setDone(true);
+      setUserId(undefined);
+      void queryClient.invalidateQueries({ queryKey: ['cases', 'handlers', caseId] });
+      void queryClient.invalidateQueries({ queryKey: caseQueries.detail(caseId).queryKey });
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  return (
+    <Flex vertical gap={8}>
+      <Space.Compact style={{ width: '100%' }}>
+        <Select
+          style={{ flex: 1 }}
+          placeholder={t('cases.sealed.grantPick')}
+          options={options}
+          value={userId}
+          onChange={(v) => {
+            setUserId(v);
+            setDone(false);
+          }}
+          loading={handlers.isFetching}
+          data-testid="sealed-grant-user"
+        />
+        <Button onClick={() => void grant()} disabled={!userId} data-testid="sealed-grant">
+          {t('cases.sealed.grant')}
+        </Button>
+      </Space.Compact>
+      {done && <Typography.Text type="success">{t('cases.sealed.granted')}</Typography.Text>}
+      <CaseErrorAlert error={error} />
+    </Flex>
+  );
+}
+
 /**
  * "Danh tính người tố cáo (niêm phong)". The case itself carries only how many people are sealed.
  * A cleared handler opens the identity with an explicit click (the read is audited; nothing is
@@ -65,8 +136,20 @@ export function CaseSealedCard({ kase }: { kase: Case }) {
   const [error, setError] = useState<unknown>(null);
   const [isEmergencyOpen, setEmergencyOpen] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();
+  const me = useMe();
 
   if (kase.sealed.count === 0) return null;
+
+  // Nobody holds the clearance of a case the system recorded (online form): a handler takes it.
+  const claim = async () => {
+    setError(null);
+    try {
+      await grantCaseClearance(kase.id, me.user.id);
+      void queryClient.invalidateQueries({ queryKey: caseQueries.detail(kase.id).queryKey });
+    } catch (caught) {
+      setError(caught);
+    }
+  };
 
   const title = (
     <span>
@@ -116,6 +199,14 @@ export function CaseSealedCard({ kase }: { kase: Case }) {
               >
                 {t('cases.sealed.view')}
               </Button>
+            ) : kase.access.canClaim ? (
+              <Button
+                icon={<LockOutlined />}
+                onClick={() => void claim()}
+                data-testid="sealed-claim"
+              >
+                {t('cases.sealed.claim')}
+              </Button>
             ) : (
               <Button
                 danger
@@ -135,6 +226,7 @@ export function CaseSealedCard({ kase }: { kase: Case }) {
         )}
         <CaseErrorAlert error={error} />
         {identity && <SealedParties identity={identity} />}
+        {kase.access.clearance && <GrantClearance caseId={kase.id} />}
       </Flex>
       <FormModal<{ reason: string }>
         open={isEmergencyOpen}

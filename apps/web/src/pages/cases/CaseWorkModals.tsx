@@ -1,15 +1,13 @@
-import { useState } from 'react';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { Alert, Checkbox, Form, Input, InputNumber, Select, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { CaseRecordKind, User } from '@hoi/contracts';
-import { CASE_RECORD_KINDS, ROLES } from '@hoi/contracts';
-import { listUsers } from '../../api/users-api';
+import type { CaseRecordKind } from '@hoi/contracts';
+import { CASE_RECORD_KINDS } from '@hoi/contracts';
+import { listCaseHandlers } from '../../api/cases-api';
 import { toIsoDate } from '../../lib/format';
 import { errorText } from '../../lib/server-errors';
-import { useDebounced } from '../../lib/use-debounced';
 import { useCaseLabels } from './case-labels';
 import type { CaseDialogProps } from './CaseActionModal';
 import { CaseActionModal } from './CaseActionModal';
@@ -18,53 +16,40 @@ import { CaseDateField } from './CaseDateField';
 const today = () => dayjs().format('YYYY-MM-DD');
 const requiredText = (message: string) => ({ required: true, whitespace: true, message });
 
-/** Users who handle cases somewhere today (the server checks the unit itself). */
-function handlesCases(user: User): boolean {
-  const now = today();
-  return (
-    user.status === 'active' &&
-    user.assignments.some(
-      (assignment) =>
-        assignment.validFrom <= now &&
-        (assignment.validTo === null || assignment.validTo > now) &&
-        ROLES[assignment.role].permissions.includes('case.manage'),
-    )
-  );
-}
-
-/** A user search (GET /api/users?q=) limited to people who handle cases. */
+/**
+ * The handlers of the case's unit (GET /api/cases/:id/handlers). Whoever has seen the sealed
+ * identity — cleared, by emergency access, even revoked — cannot verify (Art. 56): shown disabled.
+ */
 function VerifierPicker({
   value,
   onChange,
   id,
-  excludeIds,
+  caseId,
 }: {
   value?: string;
   onChange?: (value: string | undefined) => void;
   id?: string;
-  excludeIds: string[];
+  caseId: string;
 }) {
   const { t, i18n } = useTranslation();
-  const [search, setSearch] = useState('');
-  const q = useDebounced(search.trim());
-  const users = useQuery({
-    queryKey: ['users', 'case-verifiers', q],
-    queryFn: () => listUsers({ q: q || undefined, limit: 50 }),
+  const handlers = useQuery({
+    queryKey: ['cases', 'handlers', caseId],
+    queryFn: () => listCaseHandlers(caseId),
   });
-  const options = (users.data?.items ?? [])
-    .filter((user) => handlesCases(user) && !excludeIds.includes(user.id))
-    .map((user) => ({
-      value: user.id,
-      label: `${user.displayName} (${user.username})`,
-      user,
+  const options = (handlers.data?.items ?? [])
+    .filter((h) => !h.verifier)
+    .map((h) => ({
+      value: h.id,
+      label: h.name,
+      disabled: h.seenIdentity,
+      handler: h,
     }));
-  if (users.isError)
+  if (handlers.isError)
     return (
       <Alert
         type="warning"
         showIcon
-        title={errorText(users.error, i18n.language, t('errors.generic'))}
-        description={t('cases.actions.verifierNoAccess')}
+        title={errorText(handlers.error, i18n.language, t('errors.generic'))}
       />
     );
   return (
@@ -74,15 +59,15 @@ function VerifierPicker({
       allowClear
       placeholder={t('cases.actions.verifierSearch')}
       options={options}
-      loading={users.isFetching}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
+      loading={handlers.isFetching}
+      showSearch={{ optionFilterProp: 'label' }}
       onChange={(next) => onChange?.(next)}
       optionRender={(option) => (
         <span>
-          {option.data.user.displayName}{' '}
+          {option.data.handler.name}{' '}
           <Typography.Text type="secondary">
-            · {option.data.user.username} ·{' '}
-            {[...new Set(option.data.user.assignments.map((a) => a.unitName))].join(', ')}
+            · {option.data.handler.unitName}
+            {option.data.handler.seenIdentity ? ` · ${t('cases.actions.verifierSeen')}` : ''}
           </Typography.Text>
         </span>
       )}
@@ -114,7 +99,7 @@ export function AssignVerifierModal({ kase, open, onClose }: CaseDialogProps) {
         label={t('cases.actions.verifier')}
         rules={[{ required: true, message: t('app.required') }]}
       >
-        <VerifierPicker excludeIds={kase.verifiers.map((verifier) => verifier.id)} />
+        <VerifierPicker caseId={kase.id} />
       </Form.Item>
     </CaseActionModal>
   );
