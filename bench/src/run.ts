@@ -14,6 +14,7 @@ import { benchMembers } from './members.bench.js';
 import { benchExport } from './export.bench.js';
 import { benchImport } from './import.bench.js';
 import { benchStartup } from './startup.bench.js';
+import { benchCases } from './cases.bench.js';
 
 export interface Result {
   engine: string;
@@ -78,6 +79,11 @@ if (only.length === 0 || only.includes('import')) {
   results.push(...(await withEngine(null, benchImport, { onDisk: true })));
   const url = await serverUrl();
   if (url) results.push(...(await withEngine(url, benchImport)));
+}
+if (only.length === 0 || only.includes('cases')) {
+  results.push(...(await withEngine(null, benchCases)));
+  const url = await serverUrl();
+  if (url) results.push(...(await withEngine(url, benchCases)));
 }
 if (only.length === 0 || only.includes('startup')) results.push(...(await benchStartup()));
 

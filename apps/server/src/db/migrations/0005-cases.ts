@@ -91,6 +91,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index cases_parent on cases (association_id, parent_case_id) where parent_case_id is not null`.execute(
     db,
   );
+  await sql`create index cases_duplicate on cases (association_id, duplicate_of_case_id) where duplicate_of_case_id is not null`.execute(
+    db,
+  );
 
   // Sealed identities: AES-256-GCM ciphertext; the key is outside the database.
   await sql`

@@ -49,8 +49,13 @@ async function scopeFor(
   }
   if (actor.via === 'cli') return null;
   authorizeAny(actor, 'case.manage');
-  return scopePaths(actor, 'case.manage');
+  const paths = scopePaths(actor, 'case.manage');
+  // A scope at the association's top unit is the whole association: row-level security bounds it.
+  return paths.some((p) => !p.includes('.')) ? null : paths;
 }
+
+/** Subtrees of at least this many units are read through the inbox index (see listCases). */
+const LARGE_SCOPE_UNITS = 1000;
 
 export async function listCases(
   deps: Deps,
@@ -59,12 +64,16 @@ export async function listCases(
 ): Promise<{ items: CaseListItem[]; nextCursor: string | null }> {
   const today = todayIn(deps.clock);
   return inTenant(deps.db.app, actor.associationId, async (tx) => {
-    const paths = await scopeFor(tx, actor, query.unitId);
+    let paths = await scopeFor(tx, actor, query.unitId);
+    if (paths && paths.some((p) => !p.includes('.'))) paths = null;
+    const largeScope =
+      paths !== null && (await repo.subtreeSize(tx, paths, LARGE_SCOPE_UNITS)) >= LARGE_SCOPE_UNITS;
     const cursor = decode(query.cursor);
     const byDeadline = query.box === 'open' || query.box === 'overdue';
     const rows = await repo.listCases(tx, {
       box: query.box,
       paths,
+      largeScope,
       today,
       type: query.type,
       round: query.round,

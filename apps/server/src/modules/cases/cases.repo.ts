@@ -75,7 +75,10 @@ export async function nextNumber(
 
 export interface CaseListFilter {
   box: 'open' | 'overdue' | 'closed' | 'all';
+  /** Subtrees to look in; null = the whole association (row-level security bounds it). */
   paths: string[] | null;
+  /** The subtrees hold many units (see listCases). */
+  largeScope?: boolean;
   today: string;
   type?: string;
   round?: number;
@@ -107,11 +110,14 @@ export async function listCases(tx: Tx, f: CaseListFilter) {
     'h.displayName as handlerName',
   ]);
   if (f.paths) {
-    q = q.where(
-      'c.unitId',
-      'in',
-      sql<string>`(select hoi_subtree_units(cast(${f.paths} as text[])))`,
-    );
+    const units = sql<string>`(select hoi_subtree_units(cast(${f.paths} as text[])))`;
+    // A large subtree (a province): walk the inbox index in deadline order and test each case
+    // against the hashed subtree, stopping at the page size. Written with "or false" so the
+    // planner cannot turn it into a join that sorts the whole subtree's cases (decision 56).
+    // A small one (a commune, a branch): join through its units, as before.
+    q = f.largeScope && (f.box === 'open' || f.box === 'overdue')
+      ? q.where(sql<boolean>`(c.unit_id in ${units} or false)`)
+      : q.where('c.unitId', 'in', units);
   }
   if (f.type) q = q.where('c.type', '=', f.type);
   if (f.round) q = q.where('c.round', '=', f.round);
@@ -137,12 +143,9 @@ export async function listCases(tx: Tx, f: CaseListFilter) {
       q =
         a.deadline === null
           ? q.where('c.nextDeadline', 'is', null).where('c.id', '>', a.id)
-          : q.where((eb) =>
-              eb.or([
-                eb('c.nextDeadline', '>', a.deadline),
-                eb.and([eb('c.nextDeadline', '=', a.deadline), eb('c.id', '>', a.id)]),
-                eb('c.nextDeadline', 'is', null),
-              ]),
+          : q.where(
+              // A row comparison lets the index seek straight to the cursor.
+              sql<boolean>`((c.next_deadline, c.id) > (${a.deadline}::date, ${a.id}::uuid) or c.next_deadline is null)`,
             );
     }
     return q.orderBy('c.nextDeadline').orderBy('c.id').limit(f.limit).execute();
@@ -170,6 +173,15 @@ export async function sealedOf(tx: Tx, caseId: string) {
     .where('caseId', '=', caseId)
     .orderBy('id')
     .execute();
+}
+
+/** How many units the subtrees hold, counting at most `cap` (cheap for small subtrees). */
+export async function subtreeSize(tx: Tx, paths: string[], cap: number): Promise<number> {
+  const r = await sql<{ n: number }>`
+    select count(*)::int as n from (
+      select 1 from hoi_subtree_units(cast(${paths} as text[])) limit ${cap}
+    ) x`.execute(tx);
+  return r.rows[0]!.n;
 }
 
 /** Is the user cleared for the case's sealed identity (a clearance not revoked)? */

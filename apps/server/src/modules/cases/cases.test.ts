@@ -16,6 +16,7 @@ import { docxText } from '../../documents/docx-text.js';
 import { escalateOverdueCases } from './cases-inbox.service.js';
 import { automaticIndicators } from '../../platform/indicators.js';
 import { inTenant } from '../../db/engine.js';
+import * as repo from './cases.repo.js';
 
 const clock = testClock(new Date('2026-03-20T03:00:00Z')); // Friday 20/03/2026, 10:00 in Hà Nội
 let ctx: TestContext;
@@ -507,6 +508,27 @@ describe('inbox, escalation and statistics', () => {
       await provinceOfficer.get(`/api/cases?box=open&limit=2&cursor=${p1.nextCursor}`)
     ).json<{ items: CaseListItem[] }>();
     expect([...p1.items, ...p2.items].map((i) => i.id)).toEqual(items.slice(0, 4).map((i) => i.id));
+  });
+
+  it('the large-subtree plan answers the same pages as the join', async () => {
+    const path = await ctx.deps.db.system
+      .selectFrom('unitPaths')
+      .select((eb) => eb.cast<string>('path', 'text').as('path'))
+      .where('unitId', '=', t.units.p1!)
+      .executeTakeFirstOrThrow();
+    await inTenant(ctx.deps.db.app, t.associationId, async (tx) => {
+      for (const box of ['open', 'overdue'] as const) {
+        const base = { box, paths: [path.path], today: '2026-03-20', after: null, afterReceived: null, limit: 3 };
+        const a = await repo.listCases(tx, { ...base, largeScope: false });
+        const b = await repo.listCases(tx, { ...base, largeScope: true });
+        expect(b.map((r) => r.id)).toEqual(a.map((r) => r.id));
+        const last = a.at(-1)!;
+        const after = { deadline: last.nextDeadline, id: last.id };
+        expect((await repo.listCases(tx, { ...base, after, largeScope: true })).map((r) => r.id)).toEqual(
+          (await repo.listCases(tx, { ...base, after, largeScope: false })).map((r) => r.id),
+        );
+      }
+    });
   });
 
   it('escalates overdue cases once to the parent unit’s officers', async () => {
