@@ -69,6 +69,24 @@ export const OPEN_CASE_STATUSES: readonly CaseStatus[] = [
   'published',
 ];
 
+/** The workflow: each action and the statuses it may start from (server checks, web offers). */
+export const CASE_TRANSITIONS = {
+  classify: ['received', 'classified'],
+  accept: ['received', 'classified'],
+  reject: ['received', 'classified'],
+  forward: ['received', 'classified'],
+  assignVerifier: ['accepted', 'verifying'],
+  record: ['accepted', 'verifying', 'concluded'],
+  extend: ['accepted', 'verifying'],
+  suspend: ['accepted', 'verifying'],
+  resume: ['accepted', 'verifying'],
+  withdraw: ['received', 'classified', 'accepted', 'verifying'],
+  conclude: ['accepted', 'verifying'],
+  publish: ['concluded'],
+  close: ['concluded', 'published', 'not_accepted', 'forwarded'],
+} as const satisfies Record<string, readonly CaseStatus[]>;
+export type CaseAction = keyof typeof CASE_TRANSITIONS;
+
 export const CASE_COMPLEXITIES = ['normal', 'complex', 'very_complex'] as const;
 export type CaseComplexity = (typeof CASE_COMPLEXITIES)[number];
 

@@ -5,6 +5,7 @@
 import { IsoDateSchema } from '@hoi/contracts';
 import type { Db } from '../db/engine.js';
 import { ensureCalendarYears } from '../modules/cases/cases-clock.js';
+import { calendarDaysOfYear } from '../modules/cases/cases.repo.js';
 import { AppError } from '../platform/errors.js';
 
 const WEEKDAYS = ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'];
@@ -26,13 +27,7 @@ function checkDate(day: string): string {
 /** The stored rows of a year (generating it by rule first if it was never stored). */
 export async function calendarList(system: Db, year: number): Promise<string[]> {
   await ensureCalendarYears(system, [year]);
-  const rows = await system
-    .selectFrom('calendarDays')
-    .select(['day', 'kind', 'name', 'source'])
-    .where('day', '>=', `${year}-01-01`)
-    .where('day', '<=', `${year}-12-31`)
-    .orderBy('day')
-    .execute();
+  const rows = await calendarDaysOfYear(system, year);
   return rows.map((r) => {
     const [y, m, d] = r.day.split('-');
     const wd = WEEKDAYS[new Date(`${r.day}T00:00:00Z`).getUTCDay()];

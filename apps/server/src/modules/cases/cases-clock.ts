@@ -2,7 +2,7 @@
  * The clock of a stored case: the editable calendar and rule sets from the database, the
  * milestones from the pure engine in clock/, and the one "next deadline" the inbox sorts on.
  */
-import { RuleSetSchema, type CaseStatus, type RuleSet } from '@hoi/contracts';
+import { OPEN_CASE_STATUSES, RuleSetSchema, type CaseStatus, type RuleSet } from '@hoi/contracts';
 import type { Database, Db, Tx } from '../../db/engine.js';
 import { AppError } from '../../platform/errors.js';
 import { WorkingCalendar, holidaysByRule } from './clock/calendar.js';
@@ -171,11 +171,5 @@ export function resolutionDueOf(clock: ClockResult): string | null {
   return m?.date ?? null;
 }
 
-export const OPEN: readonly CaseStatus[] = [
-  'received',
-  'classified',
-  'accepted',
-  'verifying',
-  'concluded',
-  'published',
-];
+/** Statuses whose clock still runs. */
+export const OPEN = OPEN_CASE_STATUSES;

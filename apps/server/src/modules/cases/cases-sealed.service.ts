@@ -10,10 +10,9 @@ import { todayIn } from '../../platform/clock.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError, found } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { recordAudit } from '../audit/audit.service.js';
 import { notify } from '../notifications/notifications.service.js';
 import * as usersRepo from '../users/users.repo.js';
-import { act, caseEvent, loadHandled } from './cases.service.js';
+import { act, audit, caseEvent, loadHandled } from './cases.service.js';
 import { assertNotVerifier } from './cases.policy.js';
 import * as repo from './cases.repo.js';
 import { sealAad as aad, sealedPartiesOf } from './sealed-parties.js';
@@ -21,23 +20,6 @@ import { seal, sealKey, unseal } from './sealed.js';
 
 export async function isVerifier(tx: Tx, caseId: string, userId: string) {
   return (await repo.verifiersOf(tx, caseId)).some((v) => v.id === userId);
-}
-
-async function auditSealed(
-  tx: Tx,
-  deps: Deps,
-  actor: Actor,
-  c: { id: string; unitId: string },
-  action: string,
-  after: Record<string, unknown>,
-) {
-  await recordAudit(tx, deps, actor, {
-    action,
-    entityType: 'case',
-    entityId: c.id,
-    unitId: c.unitId,
-    after,
-  });
 }
 
 /** The identity, for a cleared handler; every read is audited (without values). */
@@ -49,7 +31,7 @@ export async function readSealed(deps: Deps, actor: Actor, id: string) {
       throw new AppError('CASE_CLEARANCE_REQUIRED');
     }
     const parties = await sealedPartiesOf(tx, deps, c);
-    await auditSealed(tx, deps, actor, c, 'case.sealed.read', {
+    await audit(tx, deps, actor, c, 'sealed.read', {
       roles: parties.map((p) => p.role),
     });
     await caseEvent(tx, deps, actor, c, 'sealed_read');
@@ -73,7 +55,7 @@ export async function emergencyRead(deps: Deps, actor: Actor, id: string, reason
       reason,
       grantedBy: null,
     });
-    await auditSealed(tx, deps, actor, c, 'case.sealed.emergency', {
+    await audit(tx, deps, actor, c, 'sealed.emergency', {
       reason,
       roles: parties.map((p) => p.role),
     });
@@ -170,7 +152,7 @@ export async function grantClearance(deps: Deps, actor: Actor, id: string, userI
         grantedBy: actor.userId,
       });
     }
-    await auditSealed(tx, deps, actor, c, 'case.clearance.grant', { userId });
+    await audit(tx, deps, actor, c, 'clearance.grant', { userId });
     await caseEvent(tx, deps, actor, c, 'clearance_granted');
     return { ok: true as const };
   });
@@ -183,7 +165,7 @@ export async function revokeClearance(deps: Deps, actor: Actor, id: string, user
       throw new AppError('CASE_CLEARANCE_REQUIRED');
     }
     await repo.revokeClearances(tx, id, userId);
-    await auditSealed(tx, deps, actor, c, 'case.clearance.revoke', { userId });
+    await audit(tx, deps, actor, c, 'clearance.revoke', { userId });
     await caseEvent(tx, deps, actor, c, 'clearance_revoked');
     return { ok: true as const };
   });
@@ -249,12 +231,10 @@ export async function addAttachment(
       body: sealed?.ciphertext ?? file.body,
       createdBy: actor.via === 'cli' ? null : actor.userId,
     });
-    await recordAudit(tx, deps, actor, {
-      action: 'case.attachment.add',
-      entityType: 'case',
-      entityId: id,
-      unitId: c.unitId,
-      after: { attachmentId: rowId, identityBearing: file.identityBearing, size: file.body.length },
+    await audit(tx, deps, actor, c, 'attachment.add', {
+      attachmentId: rowId,
+      identityBearing: file.identityBearing,
+      size: file.body.length,
     });
     await caseEvent(
       tx,
@@ -287,7 +267,7 @@ export async function readAttachment(deps: Deps, actor: Actor, id: string, attac
       { keyId: a.keyId!, iv: a.iv!, tag: a.tag!, ciphertext: a.body },
       aad(c.associationId, id, a.id),
     );
-    await auditSealed(tx, deps, actor, c, 'case.sealed.read', { attachmentId: a.id });
+    await audit(tx, deps, actor, c, 'sealed.read', { attachmentId: a.id });
     return { name: a.name, mime: a.mime, body };
   });
 }

@@ -16,13 +16,7 @@ import * as repo from './cases.repo.js';
 
 /** A year's days off and make-up working days: stored rows, or the rule's when the year is not stored. */
 export async function calendarOfYear(deps: Deps, year: number) {
-  const rows = await deps.db.system
-    .selectFrom('calendarDays')
-    .select(['day', 'kind', 'name', 'source'])
-    .where('day', '>=', `${year}-01-01`)
-    .where('day', '<=', `${year}-12-31`)
-    .orderBy('day')
-    .execute();
+  const rows = await repo.calendarDaysOfYear(deps.db.system, year);
   const stored = await deps.db.system
     .selectFrom('calendarYears')
     .select('year')

@@ -1,4 +1,4 @@
-import type { CaseStatus } from '@hoi/contracts';
+import { CASE_TRANSITIONS, type CaseAction } from '@hoi/contracts';
 import type { Actor } from '../../platform/actor.js';
 import { authorize } from '../../platform/authorize.js';
 import { AppError } from '../../platform/errors.js';
@@ -15,26 +15,10 @@ export function assertCanHandle(actor: Actor, c: { associationId: string; unitPa
   authorize(actor, 'case.manage', { associationId: c.associationId, path: c.unitPath });
 }
 
-/** The legal moves of the workflow: action → statuses it may start from. */
-export const TRANSITIONS = {
-  classify: ['received', 'classified'],
-  accept: ['received', 'classified'],
-  reject: ['received', 'classified'],
-  forward: ['received', 'classified'],
-  assignVerifier: ['accepted', 'verifying'],
-  record: ['accepted', 'verifying', 'concluded'],
-  extend: ['accepted', 'verifying'],
-  suspend: ['accepted', 'verifying'],
-  resume: ['accepted', 'verifying'],
-  withdraw: ['received', 'classified', 'accepted', 'verifying'],
-  conclude: ['accepted', 'verifying'],
-  publish: ['concluded'],
-  close: ['concluded', 'published', 'not_accepted', 'forwarded'],
-} as const satisfies Record<string, readonly CaseStatus[]>;
-export type CaseAction = keyof typeof TRANSITIONS;
+export type { CaseAction };
 
 export function assertTransition(action: CaseAction, status: string) {
-  if (!(TRANSITIONS[action] as readonly string[]).includes(status)) {
+  if (!(CASE_TRANSITIONS[action] as readonly string[]).includes(status)) {
     throw new AppError('CASE_ILLEGAL_TRANSITION', { action, status });
   }
 }

@@ -2,6 +2,7 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db, Tx } from '../../db/engine.js';
 import type {
   CaseAttachmentsTable,
+  CaseClearancesTable,
   CaseDocumentsTable,
   CaseRecordsTable,
   CasesTable,
@@ -115,9 +116,10 @@ export async function listCases(tx: Tx, f: CaseListFilter) {
     // against the hashed subtree, stopping at the page size. Written with "or false" so the
     // planner cannot turn it into a join that sorts the whole subtree's cases (decision 56).
     // A small one (a commune, a branch): join through its units, as before.
-    q = f.largeScope && (f.box === 'open' || f.box === 'overdue')
-      ? q.where(sql<boolean>`(c.unit_id in ${units} or false)`)
-      : q.where('c.unitId', 'in', units);
+    q =
+      f.largeScope && (f.box === 'open' || f.box === 'overdue')
+        ? q.where(sql<boolean>`(c.unit_id in ${units} or false)`)
+        : q.where('c.unitId', 'in', units);
   }
   if (f.type) q = q.where('c.type', '=', f.type);
   if (f.round) q = q.where('c.round', '=', f.round);
@@ -217,18 +219,7 @@ export async function anyClearance(tx: Tx, caseId: string): Promise<boolean> {
     .executeTakeFirst();
   return r !== undefined;
 }
-export async function insertClearance(
-  tx: Tx,
-  row: {
-    associationId: string;
-    id: string;
-    caseId: string;
-    userId: string;
-    kind: 'intake' | 'granted' | 'emergency';
-    reason: string | null;
-    grantedBy: string | null;
-  },
-) {
+export async function insertClearance(tx: Tx, row: Insertable<CaseClearancesTable>) {
   await tx.insertInto('caseClearances').values(row).execute();
 }
 export async function revokeClearances(tx: Tx, caseId: string, userId: string) {
@@ -462,6 +453,17 @@ export async function calendarRows(db: Db | Tx) {
     db.selectFrom('calendarYears').select('year').execute(),
   ]);
   return { days, years: years.map((y) => y.year) };
+}
+
+/** The stored days off and make-up days of one year, in date order. */
+export async function calendarDaysOfYear(db: Db | Tx, year: number) {
+  return db
+    .selectFrom('calendarDays')
+    .select(['day', 'kind', 'name', 'source'])
+    .where('day', '>=', `${year}-01-01`)
+    .where('day', '<=', `${year}-12-31`)
+    .orderBy('day')
+    .execute();
 }
 
 export async function ruleSetRows(tx: Tx) {

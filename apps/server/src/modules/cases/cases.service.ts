@@ -73,7 +73,8 @@ export async function caseEvent(
   });
 }
 
-async function audit(
+/** One audit entry about a case (never with a sealed value). */
+export async function audit(
   tx: Tx,
   deps: Deps,
   actor: Actor,

@@ -518,13 +518,22 @@ describe('inbox, escalation and statistics', () => {
       .executeTakeFirstOrThrow();
     await inTenant(ctx.deps.db.app, t.associationId, async (tx) => {
       for (const box of ['open', 'overdue'] as const) {
-        const base = { box, paths: [path.path], today: '2026-03-20', after: null, afterReceived: null, limit: 3 };
+        const base = {
+          box,
+          paths: [path.path],
+          today: '2026-03-20',
+          after: null,
+          afterReceived: null,
+          limit: 3,
+        };
         const a = await repo.listCases(tx, { ...base, largeScope: false });
         const b = await repo.listCases(tx, { ...base, largeScope: true });
         expect(b.map((r) => r.id)).toEqual(a.map((r) => r.id));
         const last = a.at(-1)!;
         const after = { deadline: last.nextDeadline, id: last.id };
-        expect((await repo.listCases(tx, { ...base, after, largeScope: true })).map((r) => r.id)).toEqual(
+        expect(
+          (await repo.listCases(tx, { ...base, after, largeScope: true })).map((r) => r.id),
+        ).toEqual(
           (await repo.listCases(tx, { ...base, after, largeScope: false })).map((r) => r.id),
         );
       }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Case, CaseStatus } from '@hoi/contracts';
+import { CASE_TRANSITIONS, type Case, type CaseStatus } from '@hoi/contracts';
 import { documentKindsFor } from './case-labels';
 import { AcceptModal, ClassifyModal, ForwardModal, RejectModal } from './CaseIntakeModals';
 import {
@@ -37,22 +37,8 @@ export type CaseUiAction =
   | 'document'
   | 'attach';
 
-/** The statuses each workflow action may start from (as the server's cases.policy.ts). */
-const TRANSITIONS: Partial<Record<CaseUiAction, readonly CaseStatus[]>> = {
-  classify: ['received', 'classified'],
-  accept: ['received', 'classified'],
-  reject: ['received', 'classified'],
-  forward: ['received', 'classified'],
-  assignVerifier: ['accepted', 'verifying'],
-  record: ['accepted', 'verifying', 'concluded'],
-  extend: ['accepted', 'verifying'],
-  suspend: ['accepted', 'verifying'],
-  resume: ['accepted', 'verifying'],
-  withdraw: ['received', 'classified', 'accepted', 'verifying'],
-  conclude: ['accepted', 'verifying'],
-  publish: ['concluded'],
-  close: ['concluded', 'published', 'not_accepted', 'forwarded'],
-};
+/** The statuses each workflow action may start from (shared with the server's checks). */
+const TRANSITIONS: Partial<Record<CaseUiAction, readonly CaseStatus[]>> = CASE_TRANSITIONS;
 
 /** The actions to offer on the case as it is now. */
 export function availableActions(c: Case): CaseUiAction[] {
