@@ -60,6 +60,9 @@ const InvitePage = lazy(() =>
 const VerifyPage = lazy(() =>
   import('./pages/public/VerifyPage').then((m) => ({ default: m.VerifyPage })),
 );
+const PublicCasePage = lazy(() =>
+  import('./pages/public/PublicCasePage').then((m) => ({ default: m.PublicCasePage })),
+);
 
 /**
  * Routes: /login and the public pages (/invite/:token, /verify/:token) outside the shell;
@@ -74,6 +77,7 @@ export function App() {
             <Route path="/login" element={<LoginPage />} />
             <Route path="/invite/:token" element={<InvitePage />} />
             <Route path="/verify/:token" element={<VerifyPage />} />
+            <Route path="/gui-don" element={<PublicCasePage />} />
             <Route
               element={
                 <RequireAuth>

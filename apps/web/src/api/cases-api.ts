@@ -2,6 +2,9 @@ import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   AcceptCaseBodySchema,
+  OnlineCaseBodySchema,
+  OnlineCaseReceiptSchema,
+  PublicCaseBodySchema,
   Case,
   CaseDocumentBodySchema,
   CaseHandlerListSchema,
@@ -156,3 +159,17 @@ export const caseQueries = {
   stats: (query: Partial<CaseStatsQuery>) =>
     queryOptions({ queryKey: ['cases', 'stats', query], queryFn: () => fetchCaseStats(query) }),
 };
+
+export type OnlineCaseBody = z.input<typeof OnlineCaseBodySchema>;
+export type PublicCaseBody = z.input<typeof PublicCaseBodySchema>;
+export type OnlineCaseReceipt = z.infer<typeof OnlineCaseReceiptSchema>;
+
+/** The public form: no account needed (rate-limited on the server). */
+export function submitPublicCase(body: PublicCaseBody): Promise<OnlineCaseReceipt> {
+  return apiRequest<OnlineCaseReceipt>('/api/public/cases', { method: 'POST', body });
+}
+
+/** A signed-in member sends a case to their own unit. */
+export function submitPortalCase(body: OnlineCaseBody): Promise<OnlineCaseReceipt> {
+  return apiRequest<OnlineCaseReceipt>('/api/portal/cases', { method: 'POST', body });
+}

@@ -233,6 +233,25 @@ export const casesEn: typeof casesVi = {
       concluded_or_resolution_due: 'the decision or the resolution deadline',
     },
   },
+  online: {
+    publicTitle: 'Send a complaint, denunciation or petition',
+    portalTitle: 'Send a case or petition to the association',
+    type: 'Kind of letter',
+    subject: 'Summary',
+    content: 'The letter',
+    accused: 'Person or body complained about (if any)',
+    anonymous: 'Send anonymously (no name)',
+    anonymousHint:
+      'An anonymous letter is not handled as a denunciation (Law on Denunciations Art. 25) but is still checked when it is clear and concrete.',
+    sealedNote:
+      'The denouncer’s details are encrypted and kept secret (Law on Denunciations Arts. 9, 47); only the officers handling the case may see them.',
+    send: 'Send',
+    sent: 'Received, number {{number}}',
+    sentHint: 'It reached {{unit}} on {{date}}. Keep the number to refer to it.',
+    another: 'Send another',
+    noAssociation:
+      'The link lacks the association code (…/gui-don?hoi=CODE). Use the link the association gave you.',
+  },
   sealed: {
     claim: 'Take the identity (logged)',
     grant: 'Grant access',

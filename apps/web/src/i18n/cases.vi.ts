@@ -234,6 +234,25 @@ export const casesVi = {
       concluded_or_resolution_due: 'ngày quyết định hoặc hạn giải quyết',
     },
   },
+  online: {
+    publicTitle: 'Gửi đơn khiếu nại, tố cáo, kiến nghị',
+    portalTitle: 'Gửi đơn, kiến nghị đến hội',
+    type: 'Loại đơn',
+    subject: 'Tóm tắt nội dung',
+    content: 'Nội dung đơn',
+    accused: 'Người, tổ chức bị khiếu nại, tố cáo (nếu có)',
+    anonymous: 'Gửi nặc danh (không ghi tên)',
+    anonymousHint:
+      'Đơn nặc danh không được xử lý như đơn tố cáo (Điều 25 Luật Tố cáo) nhưng vẫn được kiểm tra nếu nội dung rõ ràng, cụ thể.',
+    sealedNote:
+      'Thông tin về người tố cáo được mã hóa và giữ bí mật (Điều 9, 47 Luật Tố cáo); chỉ cán bộ được giao giải quyết mới xem được.',
+    send: 'Gửi đơn',
+    sent: 'Đã tiếp nhận đơn, số {{number}}',
+    sentHint: 'Đơn đã đến {{unit}} ngày {{date}}. Hãy ghi lại số tiếp nhận để liên hệ khi cần.',
+    another: 'Gửi đơn khác',
+    noAssociation:
+      'Đường dẫn thiếu mã hội (…/gui-don?hoi=MÃ-HỘI). Hãy dùng đường dẫn hội cung cấp.',
+  },
   sealed: {
     claim: 'Nhận xử lý danh tính (được ghi nhật ký)',
     grant: 'Giao quyền xem',

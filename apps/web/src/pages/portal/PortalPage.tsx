@@ -1,10 +1,12 @@
-import { Button, Col, Result, Row } from 'antd';
+import { Button, Card, Col, Result, Row } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { fetchPortalMe } from '../../api/portal-api';
 import { isApiError } from '../../api/client';
 import { FullPageSpin } from '../../components/FullPageSpin';
 import { errorText } from '../../lib/server-errors';
+import { submitPortalCase } from '../../api/cases-api';
+import { OnlineCaseForm } from '../cases/OnlineCaseForm';
 import { ConsentsCard } from './ConsentsCard';
 import { CorrectionCard } from './CorrectionCard';
 import { MyDataRequestsCard } from './MyDataRequestsCard';
@@ -59,6 +61,15 @@ export function PortalPage() {
           </Col>
           <Col span={24}>
             <ConsentsCard me={me.data} />
+          </Col>
+          <Col span={24}>
+            <Card title={t('cases.online.portalTitle')} size="small">
+              <OnlineCaseForm
+                askSender={false}
+                testId="portal-case"
+                submit={(body) => submitPortalCase(body)}
+              />
+            </Card>
           </Col>
           <Col span={24}>
             <MyDataRequestsCard />
