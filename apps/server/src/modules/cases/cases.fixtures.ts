@@ -12,9 +12,9 @@ import * as repo from './cases.repo.js';
 export const DENOUNCER: SealedParty = {
   role: 'denouncer',
   fullName: 'Trần Thị Bí Mật',
-  idNumber: '001190012345',
+  idNumber: '001190054321',
   address: 'Số 12 ngõ 34 phố Hàng Bông, Hoàn Kiếm',
-  phone: '0912345678',
+  phone: '0919876012',
   email: 'bimat@example.vn',
 };
 

@@ -335,11 +335,11 @@ describe('publication', () => {
       from: '2026-03-20',
       until: '2026-04-10',
       place: 'Trụ sở hội',
-      text: 'Theo đơn của bà TRẦN THỊ BÍ MẬT (ĐT 0912.345.678), kết luận…',
+      text: 'Theo đơn của bà TRẦN THỊ BÍ MẬT (ĐT 0919.876.012), kết luận…',
     });
     expect(leaky.statusCode).toBe(422);
     expect(errorOf(leaky).code).toBe('CASE_TEXT_CONTAINS_SEALED');
-    expect(JSON.stringify(errorOf(leaky).details)).not.toMatch(/Bí Mật|0912/i);
+    expect(JSON.stringify(errorOf(leaky).details)).not.toMatch(/Bí Mật|0919/i);
     expect(JSON.stringify(errorOf(leaky).details)).toMatch(/fullName/);
     const short = await act(officerA, con, 'publish', {
       from: '2026-03-20',
@@ -367,7 +367,7 @@ describe('publication', () => {
         type: 'denunciation',
         complainant: null,
         sealedParties: [DENOUNCER],
-        content: 'Bà Trần Thị Bí Mật, số 001190012345, tố cáo…',
+        content: 'Bà Trần Thị Bí Mật, số 001190054321, tố cáo…',
       }),
     );
     expect(errorOf(r).code).toBe('CASE_TEXT_CONTAINS_SEALED');
