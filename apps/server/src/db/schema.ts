@@ -1,4 +1,23 @@
 import type { ColumnType, Generated } from 'kysely';
+import type {
+  CalendarDaysTable,
+  CalendarYearsTable,
+  CaseAttachmentsTable,
+  CaseClearancesTable,
+  CaseDocumentsTable,
+  CaseEventsTable,
+  CaseExtensionsTable,
+  CaseRecordsTable,
+  CaseRuleSetsTable,
+  CaseSealedTable,
+  CasesTable,
+  CaseSuspensionsTable,
+  CaseVerifiersTable,
+  DocumentCountersTable,
+  NotificationsTable,
+} from './schema-cases.js';
+
+export type * from './schema-cases.js';
 
 /** Table types as Kysely sees them (camelCase through CamelCasePlugin). */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -92,14 +111,7 @@ export interface UnitParentsTable {
   validTo: DateStr | null;
 }
 export type UnitEventKind =
-  | 'create'
-  | 'rename'
-  | 'recode'
-  | 'move'
-  | 'merge'
-  | 'split'
-  | 'dissolve'
-  | 'admin_unit';
+  'create' | 'rename' | 'recode' | 'move' | 'merge' | 'split' | 'dissolve' | 'admin_unit';
 export interface UnitEventsTable {
   associationId: string;
   id: string;
@@ -219,7 +231,15 @@ export interface MembershipsTable {
   memberNumber: string;
   unitId: string;
   category: 'official' | 'associate' | 'honorary';
-  status: 'applicant' | 'active' | 'suspended' | 'resigned' | 'aged_out' | 'removed' | 'deceased' | 'rejected';
+  status:
+    | 'applicant'
+    | 'active'
+    | 'suspended'
+    | 'resigned'
+    | 'aged_out'
+    | 'removed'
+    | 'deceased'
+    | 'rejected';
   appliedOn: DateStr | null;
   joinedOn: DateStr | null;
   endedOn: DateStr | null;
@@ -457,191 +477,6 @@ export interface ImportTemplatesTable {
   columns: ColumnType<{ heading: string; field: string | null }[], string, string>;
   createdBy: string | null;
   createdAt: Timestamp;
-}
-
-type Json<T> = ColumnType<T, string, string>;
-type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
-
-export interface CalendarDaysTable {
-  day: DateStr;
-  kind: 'holiday' | 'workday';
-  name: string;
-  source: 'rule' | 'manual';
-  updatedAt: Generated<Date>;
-}
-export interface CalendarYearsTable {
-  year: number;
-  seededAt: Generated<Date>;
-}
-export interface CaseRuleSetsTable {
-  associationId: string;
-  id: string;
-  code: string;
-  effectiveFrom: DateStr;
-  body: Json<Record<string, unknown>>;
-  createdBy: string | null;
-  createdAt: Generated<Date>;
-}
-export interface CasePartyJson {
-  fullName: string;
-  idNumber?: string | null;
-  address?: string | null;
-  phone?: string | null;
-  email?: string | null;
-}
-export interface CasesTable {
-  associationId: string;
-  id: string;
-  number: string;
-  unitId: string;
-  type: string;
-  round: number;
-  channel: string;
-  status: string;
-  receivedOn: DateStr;
-  subject: string;
-  content: string | null;
-  accused: string | null;
-  complainant: NullableJson<CasePartyJson>;
-  anonymous: boolean;
-  sealedRoles: string[];
-  complexity: Generated<string>;
-  remote: boolean;
-  acceptedOn: DateStr | null;
-  lateReason: string | null;
-  notAccepted: NullableJson<{ ground: string; note: string | null; on: string }>;
-  forwarded: NullableJson<{ to: string; on: string }>;
-  withdrawn: NullableJson<{ on: string; continueHandling: boolean; reason: string | null }>;
-  concludedOn: DateStr | null;
-  findings: string | null;
-  conclusion: string | null;
-  publication: NullableJson<{ from: string; until: string; place: string; text: string }>;
-  closedOn: DateStr | null;
-  parentCaseId: string | null;
-  duplicateOfCaseId: string | null;
-  handlerUserId: string | null;
-  nextDeadline: DateStr | null;
-  nextMilestone: string | null;
-  isOpen: boolean;
-  resolutionDue: DateStr | null;
-  escalatedOn: DateStr | null;
-  createdBy: string | null;
-  createdAt: Generated<Date>;
-  version: Generated<number>;
-}
-export interface CaseSealedTable {
-  associationId: string;
-  id: string;
-  caseId: string;
-  role: string;
-  keyId: string;
-  iv: Uint8Array;
-  tag: Uint8Array;
-  ciphertext: Uint8Array;
-}
-export interface CaseClearancesTable {
-  associationId: string;
-  id: string;
-  caseId: string;
-  userId: string;
-  kind: 'intake' | 'granted' | 'emergency';
-  reason: string | null;
-  grantedBy: string | null;
-  grantedAt: Generated<Date>;
-  revokedAt: Date | null;
-}
-export interface CaseVerifiersTable {
-  associationId: string;
-  caseId: string;
-  userId: string;
-  assignedBy: string | null;
-  assignedAt: Generated<Date>;
-}
-export interface CaseExtensionsTable {
-  associationId: string;
-  caseId: string;
-  ordinal: number;
-  days: number;
-  decisionNumber: string;
-  decidedOn: DateStr;
-  reason: string;
-}
-export interface CaseSuspensionsTable {
-  associationId: string;
-  id: string;
-  caseId: string;
-  fromOn: DateStr;
-  toOn: DateStr | null;
-  decisionNumber: string;
-  reason: string;
-}
-export interface CaseRecordsTable {
-  associationId: string;
-  id: string;
-  caseId: string;
-  kind: string;
-  onDate: DateStr;
-  text: string;
-  byUserId: string | null;
-  byName: string | null;
-  createdAt: Generated<Date>;
-}
-export interface CaseEventsTable {
-  associationId: string;
-  id: string;
-  caseId: string;
-  at: Generated<Date>;
-  kind: string;
-  byUserId: string | null;
-  byName: string | null;
-  note: string | null;
-}
-export interface CaseAttachmentsTable {
-  associationId: string;
-  id: string;
-  caseId: string;
-  name: string;
-  mime: string;
-  size: number;
-  identityBearing: boolean;
-  keyId: string | null;
-  iv: Uint8Array | null;
-  tag: Uint8Array | null;
-  body: Uint8Array;
-  createdBy: string | null;
-  createdAt: Generated<Date>;
-}
-export interface CaseDocumentsTable {
-  associationId: string;
-  id: string;
-  caseId: string;
-  kind: string;
-  number: number;
-  year: number;
-  symbol: string;
-  issuedOn: DateStr;
-  body: Uint8Array;
-  createdBy: string | null;
-  createdAt: Generated<Date>;
-}
-export interface DocumentCountersTable {
-  associationId: string;
-  unitId: string;
-  year: number;
-  series: string;
-  last: number;
-}
-export interface NotificationsTable {
-  associationId: string;
-  id: string;
-  userId: string;
-  kind: string;
-  title: string;
-  titleEn: string;
-  body: string | null;
-  link: string | null;
-  createdAt: Generated<Date>;
-  readAt: Date | null;
 }
 
 export interface DB {

@@ -7,6 +7,7 @@ import { todayIn } from '../platform/clock.js';
 import type { Deps } from '../platform/deps.js';
 import { actorForUser } from '../modules/auth/auth.service.js';
 import * as cases from '../modules/cases/cases.service.js';
+import * as workflow from '../modules/cases/cases-workflow.service.js';
 import { DEMO_USERS } from './demo-data.js';
 
 function daysBefore(iso: string, n: number): string {
@@ -30,7 +31,13 @@ export async function seedDemoCases(deps: Deps, associationId: string, unitCode:
     .executeTakeFirstOrThrow();
   const actor = (await actorForUser(deps, associationId, user.id))!;
   const today = todayIn(deps.clock);
-  const base = { unitId: unit.id, round: 1 as const, anonymous: false, remote: false, sealedParties: [] };
+  const base = {
+    unitId: unit.id,
+    round: 1 as const,
+    anonymous: false,
+    remote: false,
+    sealedParties: [],
+  };
 
   const complaint = await cases.createCase(deps, actor, {
     ...base,
@@ -42,7 +49,9 @@ export async function seedDemoCases(deps: Deps, associationId: string, unitCode:
     accused: 'Ban chấp hành Chi hội Tổ dân phố 1 (DEMO)',
     complainant: { fullName: 'Phạm Văn Khiếu (DEMO)', phone: '0987000111' },
   });
-  await cases.acceptCase(deps, actor, complaint.id, complaint.version, { acceptedOn: daysBefore(today, 15) });
+  await workflow.acceptCase(deps, actor, complaint.id, complaint.version, {
+    acceptedOn: daysBefore(today, 15),
+  });
 
   await cases.createCase(deps, actor, {
     ...base,
@@ -50,11 +59,17 @@ export async function seedDemoCases(deps: Deps, associationId: string, unitCode:
     channel: 'letter',
     receivedOn: daysBefore(today, 3),
     subject: 'Tố cáo việc thu quỹ hội sai quy định (DEMO)',
-    content: 'Nội dung đã lược bỏ thông tin người tố cáo: chi hội thu thêm khoản đóng góp không có trong nghị quyết.',
+    content:
+      'Nội dung đã lược bỏ thông tin người tố cáo: chi hội thu thêm khoản đóng góp không có trong nghị quyết.',
     accused: 'Ông Lê Văn Thủ Quỹ, chi hội trưởng (DEMO)',
     complainant: null,
     sealedParties: [
-      { role: 'denouncer', fullName: 'Người Tố Cáo Mẫu (DEMO)', phone: '0912000222', address: 'Số 1 phố Mẫu, phường Ba Đình (DEMO)' },
+      {
+        role: 'denouncer',
+        fullName: 'Người Tố Cáo Mẫu (DEMO)',
+        phone: '0912000222',
+        address: 'Số 1 phố Mẫu, phường Ba Đình (DEMO)',
+      },
     ],
   });
 

@@ -45,7 +45,8 @@ async function scopeFor(
   if (unitId) {
     const u = found(await unitsRepo.findUnit(tx, unitId));
     authorize(actor, 'case.manage', { associationId: u.associationId, path: u.path });
-    return [u.path];
+    // The association's top unit is the whole association: row-level security bounds it.
+    return u.path.includes('.') ? [u.path] : null;
   }
   if (actor.via === 'cli') return null;
   authorizeAny(actor, 'case.manage');
@@ -64,8 +65,7 @@ export async function listCases(
 ): Promise<{ items: CaseListItem[]; nextCursor: string | null }> {
   const today = todayIn(deps.clock);
   return inTenant(deps.db.app, actor.associationId, async (tx) => {
-    let paths = await scopeFor(tx, actor, query.unitId);
-    if (paths && paths.some((p) => !p.includes('.'))) paths = null;
+    const paths = await scopeFor(tx, actor, query.unitId);
     const largeScope =
       paths !== null && (await repo.subtreeSize(tx, paths, LARGE_SCOPE_UNITS)) >= LARGE_SCOPE_UNITS;
     const cursor = decode(query.cursor);

@@ -7,6 +7,7 @@ import type { Deps } from '../../platform/deps.js';
 import { inTenant } from '../../db/engine.js';
 import type { TestTree } from '../../test/factories.js';
 import * as cases from './cases.service.js';
+import * as workflow from './cases-workflow.service.js';
 import * as repo from './cases.repo.js';
 
 export const DENOUNCER: SealedParty = {
@@ -52,25 +53,25 @@ export async function caseFixture(
   });
   const state = opts.state ?? 'received';
   if (state === 'received') return c;
-  c = await cases.acceptCase(deps, actor, c.id, c.version, {
+  c = await workflow.acceptCase(deps, actor, c.id, c.version, {
     acceptedOn: receivedOn,
     complexity: opts.complexity,
   });
   if (state === 'accepted') return c;
   if (state === 'suspended') {
-    return cases.suspendCase(deps, actor, c.id, c.version, {
+    return workflow.suspendCase(deps, actor, c.id, c.version, {
       from: today,
       decisionNumber: '01/QĐ-TĐC',
       reason: 'Chờ kết quả giám định',
     });
   }
-  c = await cases.concludeCase(deps, actor, c.id, c.version, {
+  c = await workflow.concludeCase(deps, actor, c.id, c.version, {
     concludedOn: today,
     findings: 'Kết quả xác minh: nội dung đúng một phần.',
     conclusion: 'Kết luận: tố cáo đúng một phần; kiến nghị xử lý kỷ luật.',
   });
   if (state === 'concluded') return c;
-  return cases.publishCase(deps, actor, c.id, c.version, {
+  return workflow.publishCase(deps, actor, c.id, c.version, {
     from: today,
     until: addDays(today, 14),
     place: 'Trụ sở hội',

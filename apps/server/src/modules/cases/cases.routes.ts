@@ -42,6 +42,7 @@ import { requireIfMatch, setEtag } from '../../http/etag.js';
 import type { Deps } from '../../platform/deps.js';
 import type { Case } from '@hoi/contracts';
 import * as cases from './cases.service.js';
+import * as workflow from './cases-workflow.service.js';
 import * as sealed from './cases-sealed.service.js';
 import { caseStats, listCases } from './cases-inbox.service.js';
 import { issueDocument, readDocument } from './cases-documents.service.js';
@@ -68,53 +69,53 @@ function download(reply: FastifyReply, f: { name: string; mime: string; body: Bu
 
 /** The workflow actions: POST /api/cases/:id/<name>, If-Match, body → service call. */
 const ACTIONS = [
-  ['classify', 'Phân loại đơn — classify', ClassifyCaseBodySchema, cases.classifyCase],
-  ['accept', 'Thụ lý — accept', AcceptCaseBodySchema, cases.acceptCase],
+  ['classify', 'Phân loại đơn — classify', ClassifyCaseBodySchema, workflow.classifyCase],
+  ['accept', 'Thụ lý — accept', AcceptCaseBodySchema, workflow.acceptCase],
   [
     'reject',
     'Không thụ lý (nêu căn cứ) — do not accept, with the ground',
     RejectCaseBodySchema,
-    cases.rejectCase,
+    workflow.rejectCase,
   ],
   [
     'forward',
     'Chuyển đơn đến cơ quan có thẩm quyền — forward',
     ForwardCaseBodySchema,
-    cases.forwardCase,
+    workflow.forwardCase,
   ],
   [
     'records',
     'Thêm kế hoạch, biên bản, đối thoại — add a record',
     CaseRecordBodySchema,
-    cases.addRecord,
+    workflow.addRecord,
   ],
   [
     'extensions',
     'Gia hạn giải quyết (theo quyết định) — extend',
     ExtendCaseBodySchema,
-    cases.extendCase,
+    workflow.extendCase,
   ],
   [
     'suspend',
     'Tạm đình chỉ (đồng hồ dừng) — suspend the clock',
     SuspendCaseBodySchema,
-    cases.suspendCase,
+    workflow.suspendCase,
   ],
-  ['resume', 'Tiếp tục giải quyết — resume the clock', ResumeCaseBodySchema, cases.resumeCase],
-  ['withdraw', 'Rút đơn — withdrawal', WithdrawCaseBodySchema, cases.withdrawCase],
+  ['resume', 'Tiếp tục giải quyết — resume the clock', ResumeCaseBodySchema, workflow.resumeCase],
+  ['withdraw', 'Rút đơn — withdrawal', WithdrawCaseBodySchema, workflow.withdrawCase],
   [
     'conclude',
     'Kết luận, quyết định giải quyết — conclude',
     ConcludeCaseBodySchema,
-    cases.concludeCase,
+    workflow.concludeCase,
   ],
   [
     'publish',
     'Công khai kết luận (≥ 15 ngày, không có thông tin người tố cáo) — publish',
     PublishCaseBodySchema,
-    cases.publishCase,
+    workflow.publishCase,
   ],
-  ['close', 'Kết thúc hồ sơ — close', CloseCaseBodySchema, cases.closeCase],
+  ['close', 'Kết thúc hồ sơ — close', CloseCaseBodySchema, workflow.closeCase],
 ] as const;
 
 export function casesRoutes(deps: Deps): FastifyPluginAsyncZod {
