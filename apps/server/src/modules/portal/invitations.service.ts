@@ -36,6 +36,17 @@ export function defaultUsername(memberNumber: string): string {
 }
 
 /**
+ * Usernames are unique platform-wide but member numbers only per association: when `hv<number>`
+ * belongs to a member of another association on the same server, the association code is added
+ * (`hv<number>.<code>`), so an officer never has to invent one.
+ */
+async function freeDefaultUsername(deps: Deps, memberNumber: string, associationCode: string) {
+  const plain = defaultUsername(memberNumber);
+  if (!(await usersRepo.usernameTaken(deps.db.system, plain))) return plain;
+  return `${plain}.${associationCode}`.toLowerCase().replace(/[^a-z0-9._-]/g, '-');
+}
+
+/**
  * Invites a member: creates the account on the first call (unusable password until accepted),
  * links it to the membership and issues a token valid INVITATION_DAYS days; a later call issues
  * a new token for the same account and ends the earlier ones. The plain token is returned once.
@@ -52,11 +63,20 @@ export async function inviteMember(
     const m = await loadManageable(tx, actor, memberId);
     if (!INVITABLE.includes(m.status))
       throw new AppError('MEMBER_NOT_ACTIVE', { status: m.status });
-    return { userId: m.userId, username: input.username ?? defaultUsername(m.memberNumber) };
+    const association = await tx
+      .selectFrom('associations')
+      .select('code')
+      .where('id', '=', actor.associationId)
+      .executeTakeFirstOrThrow();
+    return { userId: m.userId, memberNumber: m.memberNumber, associationCode: association.code };
   });
   // Usernames are unique platform-wide: checked as the owner, outside the tenant transaction.
-  if (!first.userId && (await usersRepo.usernameTaken(deps.db.system, first.username)))
-    throw new AppError('DUPLICATE_USERNAME', { username: first.username });
+  const newUsername = first.userId
+    ? ''
+    : (input.username ??
+      (await freeDefaultUsername(deps, first.memberNumber, first.associationCode)));
+  if (!first.userId && (await usersRepo.usernameTaken(deps.db.system, newUsername)))
+    throw new AppError('DUPLICATE_USERNAME', { username: newUsername });
   const unusable = first.userId ? null : await hashPassword(randomToken(32));
   const token = randomToken();
   const now = deps.clock.now();
@@ -73,7 +93,7 @@ export async function inviteMember(
       await repo.expireInvitationsOf(tx, userId, now);
     } else {
       userId = newId();
-      username = first.username;
+      username = newUsername;
       await usersRepo.insertUser(tx, {
         associationId: actor.associationId,
         id: userId,

@@ -44,15 +44,38 @@ const put = (c: Client, url: string, payload: unknown) =>
   c.request({ method: 'PUT', url, payload: payload as object });
 
 describe('invitation', () => {
+  it('a member number that is already a username in another association gets the association code', async () => {
+    const t2 = await createTestTree(ctx.deps);
+    const here = await newMember('Lê Văn Trùng');
+    const there = await createTestMember(ctx.deps, t2, 'b1a', {
+      idNumber: null,
+      fullName: 'Lê Văn Khác',
+      phone: '0912345678',
+    });
+    // Both associations number their members on their own: give them the same number.
+    await ctx.deps.db.system
+      .updateTable('memberships')
+      .set({ memberNumber: here.memberNumber })
+      .where('id', '=', there.id)
+      .execute();
+    const first = await invite(ctx.deps, t, here.id);
+    const second = await invite(ctx.deps, t2, there.id);
+    expect(second.username).toBe(`${first.username}.${t2.code.toLowerCase()}`);
+    expect(second.username).not.toBe(first.username);
+  });
+
   it('an officer invites, the member sets a password, logs in and sees only their own record', async () => {
     const m = await newMember('Ngô Thị Mời');
     const other = await newMember('Đinh Văn Khác');
     const r = await officerA.post(`/api/members/${m.id}/invite`, {});
     expect(r.statusCode, r.body).toBe(200);
     const inv = r.json();
+    // Another association on a shared test server may already hold `hv<number>`.
+    expect(
+      [`hv${m.memberNumber}`, `hv${m.memberNumber}.${t.code}`].map((u) => u.toLowerCase()),
+    ).toContain(inv.username);
     expect(inv).toMatchObject({
       memberId: m.id,
-      username: `hv${m.memberNumber}`.toLowerCase(),
       expiresAt: '2025-03-28T03:00:00.000Z',
     });
     expect(inv.url).toBe(`http://localhost:80/invite/${inv.token}`);
