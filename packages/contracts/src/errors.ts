@@ -76,6 +76,14 @@ export const ERROR_CODES = [
   'CASE_DENOUNCER_REQUIRED',
   'CASE_SEAL_UNAVAILABLE',
   'CASE_RULE_SET_INVALID',
+  'PERIOD_INVALID',
+  'REPORT_NOT_EXPECTED',
+  'REPORT_VALUE_INVALID',
+  'REPORT_NOT_EDITABLE',
+  'REPORT_ILLEGAL_TRANSITION',
+  'REPORT_BLOCKING_ERRORS',
+  'REPORT_COMMENT_REQUIRED',
+  'TEMPLATE_INVALID',
   'INTERNAL',
 ] as const;
 
@@ -156,6 +164,14 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   CASE_DENOUNCER_REQUIRED: 422,
   CASE_SEAL_UNAVAILABLE: 503,
   CASE_RULE_SET_INVALID: 422,
+  PERIOD_INVALID: 422,
+  REPORT_NOT_EXPECTED: 422,
+  REPORT_VALUE_INVALID: 422,
+  REPORT_NOT_EDITABLE: 409,
+  REPORT_ILLEGAL_TRANSITION: 409,
+  REPORT_BLOCKING_ERRORS: 422,
+  REPORT_COMMENT_REQUIRED: 422,
+  TEMPLATE_INVALID: 422,
   INTERNAL: 500,
 };
 
@@ -410,6 +426,38 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
   CASE_RULE_SET_INVALID: {
     vi: 'Bộ quy tắc thời hạn không hợp lệ',
     en: 'The deadline rule set is invalid',
+  },
+  PERIOD_INVALID: {
+    vi: 'Kỳ báo cáo không tồn tại hoặc không thuộc biểu mẫu này',
+    en: 'The period does not exist or is not one this template reports on',
+  },
+  REPORT_NOT_EXPECTED: {
+    vi: 'Đơn vị này không thuộc cấp phải báo cáo theo biểu mẫu',
+    en: 'This unit is not at a level that reports on this template',
+  },
+  REPORT_VALUE_INVALID: {
+    vi: 'Giá trị chỉ tiêu không hợp lệ (sai kiểu, số âm hoặc chỉ tiêu không có trong biểu mẫu)',
+    en: 'An indicator value is invalid (wrong type, negative, or not in the template)',
+  },
+  REPORT_NOT_EDITABLE: {
+    vi: 'Báo cáo đã gửi, đã duyệt hoặc đã khóa: không sửa được (cần trả lại hoặc hủy duyệt trước)',
+    en: 'The report is submitted, approved or locked and cannot be edited (return or un-approve it first)',
+  },
+  REPORT_ILLEGAL_TRANSITION: {
+    vi: 'Thao tác không áp dụng được cho báo cáo ở trạng thái hiện tại',
+    en: 'The action does not apply to the report in its current status',
+  },
+  REPORT_BLOCKING_ERRORS: {
+    vi: 'Báo cáo còn lỗi kiểm tra bắt buộc phải sửa trước khi gửi',
+    en: 'The report has blocking validation errors to fix before submitting',
+  },
+  REPORT_COMMENT_REQUIRED: {
+    vi: 'Trả lại báo cáo phải ghi rõ lý do',
+    en: 'Returning a report needs a comment',
+  },
+  TEMPLATE_INVALID: {
+    vi: 'Biểu mẫu không hợp lệ (chỉ tiêu không tồn tại hoặc quy tắc kiểm tra sai cú pháp)',
+    en: 'The template is invalid (unknown indicator or malformed validation rule)',
   },
   INTERNAL: { vi: 'Lỗi hệ thống', en: 'Internal error' },
 };

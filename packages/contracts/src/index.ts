@@ -15,3 +15,4 @@ export * from './portal.js';
 export * from './imports.js';
 export * from './cases.js';
 export * from './case-rules.js';
+export * from './reports.js';
