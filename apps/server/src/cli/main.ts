@@ -14,6 +14,8 @@ import { calendarList, calendarRemove, calendarSet } from './calendar.cli.js';
 import { escalateOverdueCases } from '../modules/cases/cases-inbox.service.js';
 import { cliExportMembers } from './export.cli.js';
 import { cliImportMembers } from './import.cli.js';
+import { cliExportReport } from './report.cli.js';
+import { sendReportReminders } from '../modules/reports/reminders.service.js';
 import { serve } from './serve.js';
 import { cliAssign, cliCreateUser, cliResetPassword } from './users.cli.js';
 
@@ -130,6 +132,39 @@ program
       const r = await verifyAudit(deps.db.system);
       console.log(JSON.stringify(r, null, 2));
       if (!r.ok) process.exitCode = 3;
+    }),
+  );
+
+const report = program.command('report').description('Báo cáo định kỳ / periodic reports');
+report
+  .command('export')
+  .description(
+    "Xuất báo cáo của một đơn vị (.docx theo Nghị định 30/2020, .xlsx) / export a unit's report",
+  )
+  .requiredOption('--template <code>', 'mã biểu mẫu, ví dụ BC-DINHKY / template code')
+  .requiredOption(
+    '--period <period>',
+    'kỳ báo cáo: 2026-M11, 2026-Q4, 2026-H1, 2026-N9, 2026-Y / period',
+  )
+  .requiredOption('--unit <code>', 'mã đơn vị / unit code')
+  .requiredOption('--out <file>', 'tệp kết quả / output file')
+  .option(
+    '--format <docx|xlsx>',
+    'định dạng (mặc định theo đuôi tệp) / format (default: from the extension)',
+  )
+  .option('--association <code>', 'mã hội, khi mã đơn vị có ở nhiều hội / association code')
+  .action((o: Parameters<typeof cliExportReport>[1]) =>
+    withDeps('report export', async (deps) =>
+      console.log(JSON.stringify(await cliExportReport(deps, o))),
+    ),
+  );
+report
+  .command('remind')
+  .description('Gửi nhắc hạn nộp báo cáo (trước và sau hạn) / send report deadline reminders')
+  .action(() =>
+    withDeps('report remind', async (deps) => {
+      const n = await sendReportReminders(deps, todayIn(deps.clock));
+      console.log(`Đã gửi nhắc / reminders sent: ${n}`);
     }),
   );
 
@@ -250,10 +285,14 @@ program
 
 const calendar = program
   .command('calendar')
-  .description('Lịch ngày nghỉ lễ, ngày làm bù (dùng cho thời hạn đơn thư) / the working-day calendar');
+  .description(
+    'Lịch ngày nghỉ lễ, ngày làm bù (dùng cho thời hạn đơn thư) / the working-day calendar',
+  );
 calendar
   .command('list')
-  .description('Liệt kê ngày nghỉ, ngày làm bù của một năm / list a year’s days off and make-up days')
+  .description(
+    'Liệt kê ngày nghỉ, ngày làm bù của một năm / list a year’s days off and make-up days',
+  )
   .requiredOption('--year <yyyy>', 'năm / year')
   .action((o: { year: string }) =>
     withDeps('calendar list', async (deps) => {
@@ -262,8 +301,13 @@ calendar
   );
 calendar
   .command('set <date>')
-  .description('Đặt ngày nghỉ hoặc ngày làm bù theo quyết định của Chính phủ / set a day off or a make-up working day')
-  .requiredOption('--kind <holiday|workday>', 'holiday = nghỉ / day off; workday = làm bù / make-up working day')
+  .description(
+    'Đặt ngày nghỉ hoặc ngày làm bù theo quyết định của Chính phủ / set a day off or a make-up working day',
+  )
+  .requiredOption(
+    '--kind <holiday|workday>',
+    'holiday = nghỉ / day off; workday = làm bù / make-up working day',
+  )
   .requiredOption('--name <text>', 'tên ngày, căn cứ / name and source')
   .action((date: string, o: { kind: string; name: string }) =>
     withDeps('calendar set', async (deps) => {
@@ -277,7 +321,11 @@ calendar
   .action((date: string) =>
     withDeps('calendar remove', async (deps) => {
       const removed = await calendarRemove(deps.db.system, date);
-      console.log(removed ? `Đã xóa / removed: ${date}` : `Không có trong lịch / not in the calendar: ${date}`);
+      console.log(
+        removed
+          ? `Đã xóa / removed: ${date}`
+          : `Không có trong lịch / not in the calendar: ${date}`,
+      );
     }),
   );
 

@@ -6,6 +6,7 @@ import {
 } from '../modules/cases/cases-inbox.service.js';
 import { transferEscalationTask } from '../modules/transfers/escalate-transfers.service.js';
 import { startPeriodic } from '../platform/periodic.js';
+import { reportReminderTask } from '../modules/reports/reminders.service.js';
 import { seedDemo } from '../seed/demo.js';
 import { openCliDeps } from './context.js';
 
@@ -31,7 +32,7 @@ export async function serve(opts: { demo: boolean }) {
   await ensureCalendarAroundToday(deps);
   // Overdue transfers go up to the common parent, overdue cases to the parent unit: at start and hourly.
   const stopEscalation = startPeriodic(
-    [transferEscalationTask(deps), caseEscalationTask(deps)],
+    [transferEscalationTask(deps), caseEscalationTask(deps), reportReminderTask(deps)],
     app.log,
   );
   // Imports (and later other long work) run as jobs; abandoned ones resume here after a crash.

@@ -18,6 +18,14 @@ import type {
 } from './schema-cases.js';
 
 export type * from './schema-cases.js';
+export type * from './schema-reports.js';
+import type {
+  ReportEventsTable,
+  ReportIndicatorsTable,
+  ReportRemindersTable,
+  ReportTemplatesTable,
+  ReportsTable,
+} from './schema-reports.js';
 
 /** Table types as Kysely sees them (camelCase through CamelCasePlugin). */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -530,4 +538,9 @@ export interface DB {
   caseDocuments: CaseDocumentsTable;
   documentCounters: DocumentCountersTable;
   notifications: NotificationsTable;
+  reportIndicators: ReportIndicatorsTable;
+  reportTemplates: ReportTemplatesTable;
+  reports: ReportsTable;
+  reportEvents: ReportEventsTable;
+  reportReminders: ReportRemindersTable;
 }

@@ -27,6 +27,7 @@ import {
   type Persona,
 } from '../test/matrix.js';
 import { casesMatrix } from '../modules/cases/cases.matrix.js';
+import { reportsMatrix } from '../modules/reports/reports.matrix.js';
 import { duesMatrix } from '../modules/dues/dues.matrix.js';
 import { importsMatrix } from '../modules/imports/imports.matrix.js';
 import { membersMatrix } from '../modules/members/members.matrix.js';
@@ -293,6 +294,7 @@ const MATRIX: Record<string, Entry> = {
   ...portalMatrix(env),
   ...importsMatrix(env),
   ...casesMatrix(env),
+  ...reportsMatrix(env),
 };
 
 /** Routes the API-docs plugin adds: public static pages, checked generically. */

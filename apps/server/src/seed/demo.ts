@@ -13,6 +13,7 @@ import * as unitsRepo from '../modules/units/units.repo.js';
 import * as usersRepo from '../modules/users/users.repo.js';
 import { DEMO_ASSOCIATION, DEMO_BRANCHES, DEMO_FOUNDED, DEMO_GROUPS, DEMO_MEMBERS, DEMO_OVERSIGHT, DEMO_PROVINCES, DEMO_REGIONS, DEMO_USERS } from './demo-data.js';
 import { seedDemoCases } from './demo-cases.js';
+import { seedDemoReports } from './demo-reports.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -121,6 +122,7 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
     await tx.updateTable('memberships').set({ userId: memberUserId }).where('id', '=', member.id).execute();
   });
   await seedDemoCases(deps, assoc.id, DEMO_PROVINCES[0]!.communes[0]!.code);
+  await seedDemoReports(deps, assoc.id);
   await inTenant(deps.db.app, oversight.id, async (tx) => {
     const id = newId();
     await usersRepo.insertUser(tx, { associationId: oversight.id, id, username: DEMO_USERS.oversight.username, displayName: DEMO_USERS.oversight.displayName, email: null, phone: null, passwordHash: demoHash });
