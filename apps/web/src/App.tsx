@@ -47,6 +47,18 @@ const CaseNewPage = lazy(() =>
 const CaseDetailPage = lazy(() =>
   import('./pages/cases/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })),
 );
+const ReportsPage = lazy(() =>
+  import('./pages/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })),
+);
+const ReportPage = lazy(() =>
+  import('./pages/reports/ReportPage').then((m) => ({ default: m.ReportPage })),
+);
+const BriefingPage = lazy(() =>
+  import('./pages/reports/BriefingPage').then((m) => ({ default: m.BriefingPage })),
+);
+const OversightPage = lazy(() =>
+  import('./pages/reports/OversightPage').then((m) => ({ default: m.OversightPage })),
+);
 const DuesPage = lazy(() => import('./pages/dues/DuesPage').then((m) => ({ default: m.DuesPage })));
 const RequestsPage = lazy(() =>
   import('./pages/requests/RequestsPage').then((m) => ({ default: m.RequestsPage })),
@@ -101,6 +113,10 @@ export function App() {
               <Route path="cases" element={<CasesPage />} />
               <Route path="cases/new" element={<CaseNewPage />} />
               <Route path="cases/:id" element={<CaseDetailPage />} />
+              <Route path="reports" element={<ReportsPage />} />
+              <Route path="reports/:id" element={<ReportPage />} />
+              <Route path="briefing" element={<BriefingPage />} />
+              <Route path="oversight" element={<OversightPage />} />
               <Route path="dues" element={<DuesPage />} />
               <Route path="requests" element={<RequestsPage />} />
               <Route path="portal" element={<PortalPage />} />

@@ -5,6 +5,7 @@ import { importsEn } from './imports.en';
 import { membersEn } from './members.en';
 import { notificationsEn } from './notifications.en';
 import { portalEn } from './portal.en';
+import { reportsEn } from './reports.en';
 import { transfersEn } from './transfers.en';
 
 /** English UI strings; the `Messages` type keeps them in step with Vietnamese. */
@@ -274,5 +275,6 @@ export const en: Messages = {
   portal: portalEn,
   imports: importsEn,
   cases: casesEn,
+  reports: reportsEn,
   notifications: notificationsEn,
 };

@@ -4,6 +4,7 @@ import { importsVi } from './imports.vi';
 import { membersVi } from './members.vi';
 import { notificationsVi } from './notifications.vi';
 import { portalVi } from './portal.vi';
+import { reportsVi } from './reports.vi';
 import { transfersVi } from './transfers.vi';
 /** Vietnamese UI strings: the default language and the shape every other language follows. */
 export const vi = {
@@ -272,6 +273,7 @@ export const vi = {
   portal: portalVi,
   imports: importsVi,
   cases: casesVi,
+  reports: reportsVi,
   notifications: notificationsVi,
 };
 

@@ -11,5 +11,7 @@ export function HomeRedirect() {
     return <Navigate to="/portal" replace />;
   if (can('unit.read')) return <Navigate to="/units" replace />;
   if (can('user.read')) return <Navigate to="/users" replace />;
+  // The oversight body's officers read only the associations' briefings.
+  if (can('oversight.read')) return <Navigate to="/oversight" replace />;
   return <Navigate to="/account" replace />;
 }

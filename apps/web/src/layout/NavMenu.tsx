@@ -1,10 +1,12 @@
 import type { MenuProps } from 'antd';
-import { Menu, Tag } from 'antd';
+import { Menu } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  DashboardOutlined,
   FileTextOutlined,
+  FundProjectionScreenOutlined,
   InboxOutlined,
   IdcardOutlined,
   ImportOutlined,
@@ -27,10 +29,7 @@ interface NavEntry {
   permission?: Permission;
 }
 
-/**
- * The module menu. Later modules (reports) show as disabled "coming soon" entries so
- * officers see what the platform will offer.
- */
+/** The module menu: each entry shows to users holding its permission somewhere in their scope. */
 export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const can = useCan();
@@ -84,6 +83,27 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       permission: 'case.manage',
     },
     {
+      key: 'reports',
+      path: '/reports',
+      icon: <BarChartOutlined />,
+      label: t('reports.nav.reports'),
+      permission: 'report.read',
+    },
+    {
+      key: 'briefing',
+      path: '/briefing',
+      icon: <DashboardOutlined />,
+      label: t('reports.nav.briefing'),
+      permission: 'report.read',
+    },
+    {
+      key: 'oversight',
+      path: '/oversight',
+      icon: <FundProjectionScreenOutlined />,
+      label: t('reports.nav.oversight'),
+      permission: 'oversight.read',
+    },
+    {
       key: 'requests',
       path: '/requests',
       icon: <InboxOutlined />,
@@ -117,22 +137,9 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     },
     { key: 'account', path: '/account', icon: <UserOutlined />, label: t('nav.account') },
   ];
-  const soon = (label: string) => (
-    <span>
-      {label}{' '}
-      <Tag variant="filled" style={{ marginInlineStart: 4, fontSize: 11 }}>
-        {t('nav.comingSoon')}
-      </Tag>
-    </span>
-  );
-
-  const items: MenuProps['items'] = [
-    ...entries
-      .filter((entry) => !entry.permission || can(entry.permission))
-      .map((entry) => ({ key: entry.key, icon: entry.icon, label: entry.label })),
-    { type: 'divider' },
-    { key: 'reports', icon: <BarChartOutlined />, label: soon(t('nav.reports')), disabled: true },
-  ];
+  const items: MenuProps['items'] = entries
+    .filter((entry) => !entry.permission || can(entry.permission))
+    .map((entry) => ({ key: entry.key, icon: entry.icon, label: entry.label }));
 
   // The longest matching path wins: /members/import is the import entry, not the members one.
   const selected = entries

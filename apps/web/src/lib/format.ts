@@ -34,6 +34,12 @@ export function formatDateTime(instant: string | null | undefined): string {
   return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
+/** An instant shown in Vietnam time as `dd/mm/yyyy HH:mm`. */
+export function formatDateTimeMinutes(instant: string | null | undefined): string {
+  const full = formatDateTime(instant);
+  return /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/.test(full) ? full.slice(0, 16) : full;
+}
+
 /** Numbers grouped the language's way: vi `1.234.567`, en `1,234,567`. */
 export function formatNumber(value: number, lang: string): string {
   return new Intl.NumberFormat(lang.startsWith('en') ? 'en-US' : 'vi-VN').format(value);
