@@ -53,6 +53,12 @@ const ReportsPage = lazy(() =>
 const ReportPage = lazy(() =>
   import('./pages/reports/ReportPage').then((m) => ({ default: m.ReportPage })),
 );
+const TemplatesPage = lazy(() =>
+  import('./pages/reports/TemplatesPage').then((m) => ({ default: m.TemplatesPage })),
+);
+const TemplateEditorPage = lazy(() =>
+  import('./pages/reports/TemplateEditorPage').then((m) => ({ default: m.TemplateEditorPage })),
+);
 const BriefingPage = lazy(() =>
   import('./pages/reports/BriefingPage').then((m) => ({ default: m.BriefingPage })),
 );
@@ -114,6 +120,9 @@ export function App() {
               <Route path="cases/new" element={<CaseNewPage />} />
               <Route path="cases/:id" element={<CaseDetailPage />} />
               <Route path="reports" element={<ReportsPage />} />
+              <Route path="reports/templates" element={<TemplatesPage />} />
+              <Route path="reports/templates/new" element={<TemplateEditorPage />} />
+              <Route path="reports/templates/:id" element={<TemplateEditorPage />} />
               <Route path="reports/:id" element={<ReportPage />} />
               <Route path="briefing" element={<BriefingPage />} />
               <Route path="oversight" element={<OversightPage />} />

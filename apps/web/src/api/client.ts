@@ -44,6 +44,16 @@ export class ApiError extends Error {
     const issues = details.issues;
     return Array.isArray(issues) ? issues.filter(isValidationIssue) : [];
   }
+
+  /** Plain-text problems some errors list in `details.problems` (e.g. TEMPLATE_INVALID). */
+  get problems(): string[] {
+    const details = this.details;
+    if (typeof details !== 'object' || details === null || !('problems' in details)) return [];
+    const problems = details.problems;
+    return Array.isArray(problems)
+      ? problems.filter((problem): problem is string => typeof problem === 'string')
+      : [];
+  }
 }
 
 function isValidationIssue(value: unknown): value is ValidationIssue {

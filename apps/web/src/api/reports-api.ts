@@ -2,6 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   CompletenessSchema,
+  CreateIndicatorBodySchema,
   Dashboard,
   DashboardQuerySchema,
   Indicator,
@@ -16,6 +17,7 @@ import type {
   ReportListSchema,
   SaveReportBodySchema,
   Template,
+  TemplateBody,
 } from '@hoi/contracts';
 import { apiRequest, buildUrl } from './client';
 
@@ -35,6 +37,7 @@ export interface DashboardQuery {
 }
 export type OversightQuery = z.infer<typeof OversightQuerySchema>;
 export type DocumentFormat = 'docx' | 'xlsx';
+export type CreateIndicatorBody = z.input<typeof CreateIndicatorBodySchema>;
 
 /** The indicator catalogue (automatic ones computed from the registry, manual ones typed in). */
 export async function listIndicators(): Promise<Indicator[]> {
@@ -45,6 +48,29 @@ export async function listIndicators(): Promise<Indicator[]> {
 export async function listTemplates(): Promise<Template[]> {
   const answer = await apiRequest<{ items: Template[] }>('/api/reports/templates');
   return answer.items;
+}
+
+export function fetchTemplate(id: string): Promise<Template> {
+  return apiRequest<Template>(`/api/reports/templates/${id}`);
+}
+
+/** Creates a template; the server checks it against the catalogue (TEMPLATE_INVALID). */
+export function createTemplate(body: TemplateBody): Promise<Template> {
+  return apiRequest<Template>('/api/reports/templates', { method: 'POST', body });
+}
+
+/** Replaces a template's body on the version the administrator edited. */
+export function updateTemplate(id: string, version: number, body: TemplateBody): Promise<Template> {
+  return apiRequest<Template>(`/api/reports/templates/${id}`, {
+    method: 'PUT',
+    body,
+    ifMatch: version,
+  });
+}
+
+/** Defines a manual indicator of the association (typed in by officers). */
+export function createIndicator(body: CreateIndicatorBody): Promise<Indicator> {
+  return apiRequest<Indicator>('/api/reports/indicators', { method: 'POST', body });
 }
 
 /** The periods a template reports on in a year, in calendar order of their last day. */
@@ -140,6 +166,8 @@ export const reportQueries = {
       queryFn: listTemplates,
       staleTime: 5 * 60_000,
     }),
+  template: (id: string) =>
+    queryOptions({ queryKey: ['reports', 'templates', id], queryFn: () => fetchTemplate(id) }),
   periods: (templateId: string, year: number) =>
     queryOptions({
       queryKey: ['reports', 'periods', templateId, year],

@@ -7,6 +7,7 @@ import {
   DashboardOutlined,
   FileTextOutlined,
   FundProjectionScreenOutlined,
+  FormOutlined,
   InboxOutlined,
   IdcardOutlined,
   ImportOutlined,
@@ -102,6 +103,13 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       icon: <FundProjectionScreenOutlined />,
       label: t('reports.nav.oversight'),
       permission: 'oversight.read',
+    },
+    {
+      key: 'reportTemplates',
+      path: '/reports/templates',
+      icon: <FormOutlined />,
+      label: t('reports.nav.templates'),
+      permission: 'association.manage',
     },
     {
       key: 'requests',

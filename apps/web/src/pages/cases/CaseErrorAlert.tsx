@@ -4,7 +4,8 @@ import { ApiError } from '../../api/client';
 
 /**
  * A server error in the UI language with the other language underneath (officers forward these
- * messages; the English one helps with support), and the field problems listed.
+ * messages; the English one helps with support), and the field problems listed (validation
+ * issues by path, and `details.problems` such as a template's TEMPLATE_INVALID findings).
  */
 export function CaseErrorAlert({ error }: { error: unknown }) {
   const { t, i18n } = useTranslation();
@@ -23,6 +24,7 @@ export function CaseErrorAlert({ error }: { error: unknown }) {
   const isEnglish = i18n.language.startsWith('en');
   const other = isEnglish ? error.message : error.messageEn;
   const issues = error.issues;
+  const problems = error.problems;
   return (
     <Alert
       type="error"
@@ -45,6 +47,13 @@ export function CaseErrorAlert({ error }: { error: unknown }) {
                   {issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}
                   {issue.message}
                 </li>
+              ))}
+            </ul>
+          )}
+          {problems.length > 0 && (
+            <ul style={{ margin: '4px 0 0', paddingInlineStart: 18 }} data-testid="server-problems">
+              {problems.map((problem, index) => (
+                <li key={index}>{problem}</li>
               ))}
             </ul>
           )}

@@ -6,6 +6,7 @@ import {
   TASK_AREA_NAMES,
   TASK_AREAS,
 } from '@hoi/contracts';
+import { useMe } from '../../auth/me-context';
 import { reportsVi } from '../../i18n/reports.vi';
 import { toLanguage } from '../../i18n/i18n';
 import { formatIndicatorValue } from './report-slots';
@@ -69,4 +70,11 @@ export function useReportLabels() {
     value: (value: number | null | undefined, type: Indicator['type'] | undefined) =>
       formatIndicatorValue(value, type, i18n.language, t('reports.currency')),
   };
+}
+
+/** A unit level's name in the association (`Chi hội`), or `Cấp 3` when it names none. */
+export function useLevelName(): (level: number) => string {
+  const { t } = useTranslation();
+  const levelNames = useMe().association.levelNames;
+  return (level) => levelNames[level] ?? t('reports.templates.levelN', { level });
 }
