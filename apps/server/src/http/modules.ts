@@ -14,11 +14,29 @@ import { importsRoutes } from '../modules/imports/imports.routes.js';
 import { registerJobHandlers } from '../modules/jobs/handlers.js';
 import { casesRoutes } from '../modules/cases/cases.routes.js';
 import { registerCaseIndicators } from '../modules/cases/cases.indicators.js';
+import { registerMemberIndicators } from '../modules/members/members.indicators.js';
 import { notificationsRoutes } from '../modules/notifications/notifications.routes.js';
+import { reportsRoutes } from '../modules/reports/reports.routes.js';
 
 /** Every domain module's routes. A new module adds one line here. */
 export function moduleRoutes(deps: Deps): FastifyPluginAsyncZod[] {
   registerJobHandlers();
   registerCaseIndicators();
-  return [associationsRoutes(deps), unitsRoutes(deps), usersRoutes(deps), auditRoutes(deps), adminUnitsRoutes(deps), membersRoutes(deps), memberDataRoutes(deps), portalRoutes(deps), transfersRoutes(deps), duesRoutes(deps), importsRoutes(deps), casesRoutes(deps), notificationsRoutes(deps)];
+  registerMemberIndicators();
+  return [
+    associationsRoutes(deps),
+    unitsRoutes(deps),
+    usersRoutes(deps),
+    auditRoutes(deps),
+    adminUnitsRoutes(deps),
+    membersRoutes(deps),
+    memberDataRoutes(deps),
+    portalRoutes(deps),
+    transfersRoutes(deps),
+    duesRoutes(deps),
+    importsRoutes(deps),
+    casesRoutes(deps),
+    notificationsRoutes(deps),
+    reportsRoutes(deps),
+  ];
 }

@@ -5,6 +5,7 @@ import * as m0003 from './0003-members.js';
 import * as m0004 from './0004-imports.js';
 import * as m0005 from './0005-cases.js';
 import * as m0006 from './0006-reports.js';
+import * as m0007 from './0007-indicator-indexes.js';
 
 /** Every migration, in order. Names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-imports': m0004,
   '0005-cases': m0005,
   '0006-reports': m0006,
+  '0007-indicator-indexes': m0007,
 };
