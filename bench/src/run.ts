@@ -15,6 +15,7 @@ import { benchExport } from './export.bench.js';
 import { benchImport } from './import.bench.js';
 import { benchStartup } from './startup.bench.js';
 import { benchCases } from './cases.bench.js';
+import { benchReports } from './reports.bench.js';
 
 export interface Result {
   engine: string;
@@ -84,6 +85,11 @@ if (only.length === 0 || only.includes('cases')) {
   results.push(...(await withEngine(null, benchCases)));
   const url = await serverUrl();
   if (url) results.push(...(await withEngine(url, benchCases)));
+}
+if (only.length === 0 || only.includes('reports')) {
+  results.push(...(await withEngine(null, benchReports)));
+  const url = await serverUrl();
+  if (url) results.push(...(await withEngine(url, benchReports)));
 }
 if (only.length === 0 || only.includes('startup')) results.push(...(await benchStartup()));
 

@@ -387,7 +387,11 @@ export function ReportPage() {
   const { id = '' } = useParams();
   const can = useCan();
   const canRead = can('report.read');
-  const reportQuery = useQuery({ ...reportQueries.detail(id), enabled: canRead, refetchOnMount: 'always' });
+  const reportQuery = useQuery({
+    ...reportQueries.detail(id),
+    enabled: canRead,
+    refetchOnMount: 'always',
+  });
   const indicators = useQuery({ ...reportQueries.indicators(), enabled: canRead });
 
   if (!canRead) return <Result status="403" title={t('reports.forbidden')} />;
