@@ -35,8 +35,11 @@ interface Source {
   value: RawBuilder<unknown>;
 }
 
+/** The units asked for, as a subquery of unit ids (null: all units), for sources to narrow by. */
+type UnitSet = RawBuilder<unknown> | null;
+
 type Spec = Omit<AutomaticIndicator, 'byUnit' | 'compute'> & {
-  source: (tx: Tx, period: Period) => Source | Promise<Source>;
+  source: (tx: Tx, period: Period, units: UnitSet) => Source | Promise<Source>;
   /** Per-unit values read off the shared cut-off census instead of a query of their own. */
   fromCensus?: (census: Census) => UnitValue[];
 };
@@ -72,7 +75,11 @@ function indicator(spec: Spec): AutomaticIndicator {
     async byUnit(tx, units, period): Promise<UnitValue[]> {
       if (units !== null && units.length === 0) return [];
       if (fromCensus) return fromCensus(await census(tx, units, period.to)).map((v) => ({ ...v }));
-      const s = await source(tx, period);
+      const s = await source(
+        tx,
+        period,
+        units === null ? null : sql`select unnest(cast(${[...units]} as uuid[]))`,
+      );
       const r = await roomy(tx, () =>
         sql<{ unitId: string; category: string | null; value: number | string }>`
           select ${s.unit} as unit_id, ${s.category ?? sql`null::text`} as category, ${s.value} as value
@@ -87,13 +94,12 @@ function indicator(spec: Spec): AutomaticIndicator {
     },
     async compute(tx, scope, period) {
       if (scope.paths.length === 0) return 0;
-      const s = await source(tx, period);
+      const units = sql`select hoi_subtree_units(cast(${scope.paths} as text[]))`;
+      const s = await source(tx, period, units);
       const r = await roomy(tx, () =>
         sql<{ value: number | string }>`
           select coalesce(${s.value}, 0) as value
-          ${s.from} and ${s.unit} in (select hoi_subtree_units(cast(${scope.paths} as text[])))`.execute(
-          tx,
-        ),
+          ${s.from} and ${s.unit} in (${units})`.execute(tx),
       );
       return Number(r.rows[0]?.value ?? 0);
     },
@@ -149,8 +155,10 @@ async function arrearsOn(tx: Tx, d: string) {
       left join (select distinct dp.membership_id from dues_payments dp
                   where dp.paid_on > ${d} and dp.year <= ${lastDue}) late
         on late.membership_id = p.membership_id`,
+    // coalesce(paid-through, join year - 1) < lastDue, written without a per-row date_part.
     owes: sql`(p.category <> 'honorary' and m.joined_on is not null
-      and (coalesce(m.dues_paid_through, extract(year from m.joined_on)::int - 1) < ${lastDue}
+      and (case when m.dues_paid_through is not null then m.dues_paid_through < ${lastDue}
+                else m.joined_on < ${`${lastDue + 1}-01-01`}::date end
            or late.membership_id is not null))`,
   };
 }
@@ -317,14 +325,21 @@ export const MEMBER_INDICATORS: readonly AutomaticIndicator[] = [
     // amends the same period (applyChange), so a same-day transfer counts it at the new unit.
     // A membership's periods follow each other without gaps or overlaps (applyChange), so the
     // one in force on a day is the latest that starts on or before it: one index probe each.
-    source: (_tx, period) => ({
+    // For some units only, admissions of memberships never in them are left out first.
+    source: (_tx, period, units) => ({
       from: sql`from member_events e
         cross join lateral (
           select p.unit_id, p.gender from membership_periods p
            where p.association_id = e.association_id and p.membership_id = e.membership_id
              and p.valid_from <= e.effective_date
            order by p.valid_from desc limit 1) p
-        where e.kind = 'admitted' and e.effective_date between ${period.from} and ${period.to}`,
+        where e.kind = 'admitted' and e.effective_date between ${period.from} and ${period.to}
+        ${
+          units === null
+            ? sql``
+            : sql`and e.membership_id in (select mp.membership_id from membership_periods mp
+                                           where mp.unit_id in (${units}))`
+        }`,
       unit: sql`p.unit_id`,
       category: sql`p.gender`,
       value: COUNT,
