@@ -14,7 +14,7 @@ import {
 } from '@hoi/contracts';
 import { inTenant, type Tx } from '../../db/engine.js';
 import type { Actor } from '../../platform/actor.js';
-import { authorize, authorizeAny, scopePaths } from '../../platform/authorize.js';
+import { authorize, authorizeAny } from '../../platform/authorize.js';
 import { todayIn } from '../../platform/clock.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError, found } from '../../platform/errors.js';
@@ -23,6 +23,7 @@ import * as repo from './reports.repo.js';
 import { loadContext, summarize, type Loaded } from './reports.view.js';
 import { aggregate, restatementMap, type SlotRule } from './rollup.js';
 import { ensureDefaults } from './templates.service.js';
+import { defaultUnit } from './reports.service.js';
 
 const ORDER = new Map(REPORT_STATUSES.map((s, i) => [s, i] as const));
 
@@ -74,19 +75,6 @@ export async function rollupAll(tx: Tx, ctx: Loaded, periods: readonly Period[])
     reports: r.reports,
     values: combine(r.aggs, rules),
   }));
-}
-
-async function defaultUnit(tx: Tx, actor: Actor) {
-  const paths = scopePaths(actor, 'report.read').sort(
-    (a, b) => a.split('.').length - b.split('.').length,
-  );
-  const a = actor.assignments.find((x) => x.unitPath === paths[0]);
-  if (a) return a.unitId;
-  if (actor.via === 'cli')
-    return found(
-      await tx.selectFrom('units').select('id').where('parentId', 'is', null).executeTakeFirst(),
-    ).id;
-  throw new AppError('FORBIDDEN');
 }
 
 export async function dashboard(

@@ -54,7 +54,7 @@ async function context(
 }
 
 /** The actor's top unit for reading reports (the shallowest assignment with report.read). */
-async function defaultUnit(tx: Tx, actor: Actor): Promise<string> {
+export async function defaultUnit(tx: Tx, actor: Actor): Promise<string> {
   const paths = scopePaths(actor, 'report.read').sort(
     (a, b) => a.split('.').length - b.split('.').length,
   );
