@@ -20,6 +20,11 @@ export interface ReportTemplatesTable {
   version: Generated<number>;
   createdAt: Generated<Date>;
 }
+export interface ReportSlotsTable {
+  associationId: string;
+  key: string;
+  pos: number;
+}
 export type StoredReportStatus =
   'draft' | 'submitted' | 'returned' | 'approved' | 'accepted' | 'locked';
 export interface ReportsTable {
@@ -35,6 +40,8 @@ export interface ReportsTable {
   status: StoredReportStatus;
   data: Json<Record<string, number | null>>;
   texts: Json<Record<string, string>>;
+  /** `data` by slot position (report_slots), written by the `reports_vals` trigger only. */
+  vals: ColumnType<(number | null)[], never, never>;
   computedAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
   dueDate: DateStr;
   firstSubmittedAt: ColumnType<Date | null, Date | null | undefined, Date | null>;

@@ -25,6 +25,7 @@ import type {
   ReportRemindersTable,
   ReportTemplatesTable,
   ReportsTable,
+  ReportSlotsTable,
 } from './schema-reports.js';
 
 /** Table types as Kysely sees them (camelCase through CamelCasePlugin). */
@@ -541,6 +542,7 @@ export interface DB {
   reportIndicators: ReportIndicatorsTable;
   reportTemplates: ReportTemplatesTable;
   reports: ReportsTable;
+  reportSlots: ReportSlotsTable;
   reportEvents: ReportEventsTable;
   reportReminders: ReportRemindersTable;
 }

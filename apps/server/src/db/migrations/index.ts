@@ -6,6 +6,7 @@ import * as m0004 from './0004-imports.js';
 import * as m0005 from './0005-cases.js';
 import * as m0006 from './0006-reports.js';
 import * as m0007 from './0007-indicator-indexes.js';
+import * as m0008 from './0008-report-values.js';
 
 /** Every migration, in order. Names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005-cases': m0005,
   '0006-reports': m0006,
   '0007-indicator-indexes': m0007,
+  '0008-report-values': m0008,
 };

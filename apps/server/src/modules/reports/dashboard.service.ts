@@ -44,10 +44,10 @@ export function combine(
 ): Record<string, number | null> {
   const out: Record<string, number | null> = {};
   for (const r of rules) {
-    const [sum, count, wsum, wtotal] = aggs[r.key] ?? [0, 0, 0, 0];
-    if (r.aggregation === 'none' || count === 0) out[r.key] = null;
+    const [sum, count, wsum, wtotal] = aggs[r.key] ?? [null, 0, 0, 0];
+    if (r.aggregation === 'none' || sum === null) out[r.key] = null;
     else if (r.aggregation === 'sum') out[r.key] = sum;
-    else if (r.aggregation === 'average') out[r.key] = sum / count;
+    else if (r.aggregation === 'average') out[r.key] = count === 0 ? null : sum / count;
     else out[r.key] = wtotal === 0 ? null : wsum / wtotal;
   }
   return out;
@@ -64,10 +64,13 @@ export async function rollupAll(tx: Tx, ctx: Loaded, periods: readonly Period[])
     periods: periods.map((p) => p.key),
     parentIds: null,
     statuses: APPROVED_STATUSES,
-    slots: rules.map((r) => ({
-      key: r.key,
-      weightKey: r.aggregation === 'weighted' ? r.weightKey : null,
-    })),
+    slots: rules
+      .filter((r) => r.aggregation !== 'none')
+      .map((r) => ({
+        key: r.key,
+        counted: r.aggregation === 'average',
+        weightKey: r.aggregation === 'weighted' ? r.weightKey : null,
+      })),
   });
   return rows.map((r) => ({
     parentUnitId: r.parentUnitId,
