@@ -26,6 +26,7 @@ export interface Result {
 }
 
 async function serverUrl(): Promise<string | null> {
+  if (process.env.BENCH_ENGINE === 'pglite') return null;
   const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@localhost:5432/postgres';
   const client = new pg.Client({ connectionString: base });
   try {
@@ -42,11 +43,15 @@ async function serverUrl(): Promise<string | null> {
   }
 }
 
+/** BENCH_ENGINE=pglite or =postgres measures one engine only (default: both). */
+const ENGINE = process.env.BENCH_ENGINE ?? 'both';
+
 async function withEngine(
   url: string | null,
   fn: (deps: Deps) => Promise<Result[]>,
   opts: { onDisk?: boolean } = {},
 ): Promise<Result[]> {
+  if (ENGINE !== 'both' && ENGINE !== (url ? 'postgres' : 'pglite')) return [];
   // On disk, as `npm start` runs it, when the figure is memory: in memory, the embedded
   // database's own pages would count as the process's resident memory.
   const dir = opts.onDisk && !url ? fs.mkdtempSync(path.join(os.tmpdir(), 'hoi-bench-db-')) : null;
