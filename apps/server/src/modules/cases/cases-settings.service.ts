@@ -33,7 +33,7 @@ export async function listRuleSets(deps: Deps, actor: Actor) {
     return {
       items: [
         ...NATIONAL_RULE_SETS.map((r) => ({ ...r, source: 'national' as const })),
-        ...own.map((r) => ({ ...(r.body as unknown as RuleSet), source: 'association' as const })),
+        ...own.map((r) => ({ ...(r.body as RuleSet), source: 'association' as const })),
       ],
     };
   });

@@ -466,13 +466,19 @@ export async function calendarDaysOfYear(db: Db | Tx, year: number) {
     .execute();
 }
 
+/**
+ * The association's own rule sets, oldest first. `body` is read as text and parsed here: the
+ * camel-case plugin would rewrite its nested keys (`complaint_discipline`), and the stored set
+ * would no longer be a RuleSet.
+ */
 export async function ruleSetRows(tx: Tx) {
-  return tx
+  const rows = await tx
     .selectFrom('caseRuleSets')
-    .select(['id', 'code', 'effectiveFrom', 'body'])
+    .select(['id', 'code', 'effectiveFrom', sql<string>`body::text`.as('body')])
     .orderBy('effectiveFrom')
     .orderBy('createdAt')
     .execute();
+  return rows.map((row) => ({ ...row, body: JSON.parse(row.body) as unknown }));
 }
 
 /** Open cases past their deadline and not yet escalated, per association (system connection). */

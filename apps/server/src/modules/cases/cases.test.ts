@@ -1,4 +1,4 @@
-import type { Case, CaseListItem } from '@hoi/contracts';
+import type { Case, CaseListItem, RuleSet } from '@hoi/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, testClock, type TestContext } from '../../test/harness.js';
 import { createTestTree, sessionFor, type Client, type TestTree } from '../../test/factories.js';
@@ -412,5 +412,42 @@ describe('automatic indicators for the periodic reports', () => {
     expect(got).toEqual(expected);
     expect(expected['cases.received']).toBeGreaterThan(5);
     expect(expected['cases.resolved']).toBeGreaterThan(0);
+  });
+});
+
+describe('the association’s own rule sets', () => {
+  it('are listed intact and govern the cases received from their effective date', async () => {
+    // Last in this file: the set applies to every case of the association received from 16/03.
+    const admin = await sessionFor(ctx.app, ctx.deps, t.users.admin!);
+    const national = (await admin.get('/api/cases/rule-sets')).json<{
+      items: (RuleSet & { source: string })[];
+    }>().items;
+    const { source: _source, ...base } = national.find((r) => r.code === 'VN-2019')!;
+    const own: RuleSet = structuredClone(base);
+    own.code = 'HOI-2026-03';
+    own.effectiveFrom = '2026-03-16';
+    own.rules.complaint![1]!.acceptance.days = 5;
+    const saved = await admin.post('/api/cases/rule-sets', own);
+    expect(saved.statusCode, saved.body).toBe(201);
+
+    // Read back as stored: nested keys such as complaint_discipline are not rewritten.
+    const listed = await admin.get('/api/cases/rule-sets');
+    expect(listed.statusCode, listed.body).toBe(200);
+    const mine = listed.json<{ items: (RuleSet & { source: string })[] }>().items.find(
+      (r) => r.code === own.code,
+    );
+    expect(mine).toEqual({ ...own, source: 'association' });
+
+    // Received Monday 16/03: 5 working days → Monday 23/03, by the association's set.
+    const c = await create(officerA, { receivedOn: '2026-03-16' });
+    expect(c.clock.ruleSet.code).toBe('HOI-2026-03');
+    expect(c.nextDeadline).toMatchObject({ key: 'acceptance_due', date: '2026-03-23' });
+    // The day before, the national set still applies (10 working days).
+    const before = await create(officerA, { receivedOn: '2026-03-13' });
+    expect(before.clock.ruleSet.code).toBe('VN-2019');
+
+    const again = await admin.post('/api/cases/rule-sets', own);
+    expect(again.statusCode).toBe(409);
+    expect(errorOf(again).code).toBe('DUPLICATE_CODE');
   });
 });
