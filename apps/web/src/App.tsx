@@ -44,6 +44,9 @@ const CasesPage = lazy(() =>
 const CaseNewPage = lazy(() =>
   import('./pages/cases/CaseNewPage').then((m) => ({ default: m.CaseNewPage })),
 );
+const CaseRulesPage = lazy(() =>
+  import('./pages/cases/CaseRulesPage').then((m) => ({ default: m.CaseRulesPage })),
+);
 const CaseDetailPage = lazy(() =>
   import('./pages/cases/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })),
 );
@@ -118,6 +121,7 @@ export function App() {
               <Route path="transfers" element={<TransfersPage />} />
               <Route path="cases" element={<CasesPage />} />
               <Route path="cases/new" element={<CaseNewPage />} />
+              <Route path="cases/rules" element={<CaseRulesPage />} />
               <Route path="cases/:id" element={<CaseDetailPage />} />
               <Route path="reports" element={<ReportsPage />} />
               <Route path="reports/templates" element={<TemplatesPage />} />

@@ -1,4 +1,5 @@
 import type { Messages } from './vi';
+import { caseRulesEn } from './case-rules.en';
 import { casesEn } from './cases.en';
 import { duesEn } from './dues.en';
 import { importsEn } from './imports.en';
@@ -275,6 +276,7 @@ export const en: Messages = {
   portal: portalEn,
   imports: importsEn,
   cases: casesEn,
+  caseRules: caseRulesEn,
   reports: reportsEn,
   notifications: notificationsEn,
 };

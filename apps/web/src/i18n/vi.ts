@@ -1,3 +1,4 @@
+import { caseRulesVi } from './case-rules.vi';
 import { casesVi } from './cases.vi';
 import { duesVi } from './dues.vi';
 import { importsVi } from './imports.vi';
@@ -273,6 +274,7 @@ export const vi = {
   portal: portalVi,
   imports: importsVi,
   cases: casesVi,
+  caseRules: caseRulesVi,
   reports: reportsVi,
   notifications: notificationsVi,
 };

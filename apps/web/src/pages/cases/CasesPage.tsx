@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Flex, Input, Result, Select, Tabs, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { CaseStatus, CaseType } from '@hoi/contracts';
 import { CASE_STATUSES, CASE_TYPES } from '@hoi/contracts';
@@ -90,7 +90,12 @@ export function CasesPage() {
         </Button>
       }
     >
-      <Typography.Paragraph type="secondary">{t('cases.intro')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t('cases.intro')}{' '}
+        <Link to="/cases/rules" data-testid="case-rules-link">
+          <ScheduleOutlined /> {t('caseRules.link')}
+        </Link>
+      </Typography.Paragraph>
       <Tabs
         activeKey={tab}
         onChange={(key) => setParams({ box: key === 'open' ? undefined : key })}
