@@ -422,11 +422,14 @@ describe('the association’s own rule sets', () => {
     const national = (await admin.get('/api/cases/rule-sets')).json<{
       items: (RuleSet & { source: string })[];
     }>().items;
-    const { source: _source, ...base } = national.find((r) => r.code === 'VN-2019')!;
-    const own: RuleSet = structuredClone(base);
+    const listedNational: Partial<RuleSet & { source: string }> = structuredClone(
+      national.find((r) => r.code === 'VN-2019')!,
+    );
+    delete listedNational.source;
+    const own = listedNational as RuleSet;
     own.code = 'HOI-2026-03';
     own.effectiveFrom = '2026-03-16';
-    own.rules.complaint![1]!.acceptance.days = 5;
+    own.rules.complaint[1].acceptance!.days = 5;
     const saved = await admin.post('/api/cases/rule-sets', own);
     expect(saved.statusCode, saved.body).toBe(201);
 
