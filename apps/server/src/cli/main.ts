@@ -1,3 +1,4 @@
+import { vacuumDatabase } from '../db/maintenance.js';
 import { Command } from 'commander';
 import { AppError } from '../platform/errors.js';
 import { VERSION } from '../platform/version.js';
@@ -54,6 +55,18 @@ program
           ? `Đã áp dụng / applied: ${applied.join(', ')}`
           : 'CSDL đã mới nhất / database is up to date',
       );
+    }),
+  );
+
+program
+  .command('vacuum')
+  .description(
+    'Dọn dẹp và cập nhật thống kê CSDL (VACUUM ANALYZE) / vacuum and analyze the database',
+  )
+  .action(() =>
+    withDeps('vacuum', async (deps) => {
+      const seconds = await vacuumDatabase(deps);
+      console.log(`Đã dọn dẹp CSDL / database vacuumed (${seconds.toFixed(1)} s)`);
     }),
   );
 
