@@ -186,3 +186,16 @@ export interface NotificationsTable {
   createdAt: Generated<Date>;
   readAt: Date | null;
 }
+/** E-mail copies of notices waiting for (or done with) SMTP (migration 0009). */
+export interface EmailOutboxTable {
+  associationId: string;
+  id: string;
+  userId: string;
+  toAddress: string;
+  subject: string;
+  body: string;
+  createdAt: Generated<Date>;
+  sentAt: Date | null;
+  attempts: Generated<number>;
+  lastError: string | null;
+}

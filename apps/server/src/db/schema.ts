@@ -15,6 +15,7 @@ import type {
   CaseVerifiersTable,
   DocumentCountersTable,
   NotificationsTable,
+  EmailOutboxTable,
 } from './schema-cases.js';
 
 export type * from './schema-cases.js';
@@ -539,6 +540,7 @@ export interface DB {
   caseDocuments: CaseDocumentsTable;
   documentCounters: DocumentCountersTable;
   notifications: NotificationsTable;
+  emailOutbox: EmailOutboxTable;
   reportIndicators: ReportIndicatorsTable;
   reportTemplates: ReportTemplatesTable;
   reports: ReportsTable;

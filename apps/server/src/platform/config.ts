@@ -21,6 +21,10 @@ export interface Config {
   sealKey: string | null;
   /** File holding that key when `sealKey` is not set (default `<dataDir>/seal.key`, created 0600). */
   sealKeyFile: string | null;
+  /** SMTP server for e-mail copies of notices (`smtp://user:pass@host:587`, `smtps://…`); none: in-app only. */
+  smtpUrl: string | null;
+  /** Sender of those e-mails. */
+  mailFrom: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,5 +42,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.HOI_PUBLIC_URL ? env.HOI_PUBLIC_URL.replace(/\/+$/, '') : null,
     sealKey: env.HOI_SEAL_KEY && env.HOI_SEAL_KEY.length > 0 ? env.HOI_SEAL_KEY : null,
     sealKeyFile: env.HOI_SEAL_KEY_FILE ? path.resolve(env.HOI_SEAL_KEY_FILE) : null,
+    smtpUrl: env.HOI_SMTP_URL && env.HOI_SMTP_URL.length > 0 ? env.HOI_SMTP_URL : null,
+    mailFrom: env.HOI_MAIL_FROM ?? 'Hội <no-reply@hoi.local>',
   };
 }

@@ -1,6 +1,8 @@
 /**
  * In-app notifications: short notices to named users (emergency access to a sealed identity,
- * overdue cases escalated to a parent unit). Written in the transaction of the event they report.
+ * overdue cases escalated to a parent unit, report reminders). Written in the transaction of the
+ * event they report; when SMTP is configured, an e-mail copy to each user with an address is
+ * queued in the same transaction (mail.service.ts sends it).
  */
 import { sql } from 'kysely';
 import { inTenant, type Tx } from '../../db/engine.js';
@@ -34,6 +36,49 @@ export async function notify(tx: Tx, deps: Deps, userIds: string[], n: Notice) {
         titleEn: n.titleEn,
         body: n.body ?? null,
         link: n.link ?? null,
+        createdAt: deps.clock.now(),
+      })),
+    )
+    .execute();
+  if (deps.config.smtpUrl) await queueEmails(tx, deps, associationId, users, n);
+}
+
+/** The e-mail copy: the notice in Vietnamese, then English, and the link into the web app. */
+async function queueEmails(
+  tx: Tx,
+  deps: Deps,
+  associationId: string,
+  userIds: string[],
+  n: Notice,
+) {
+  const recipients = await tx
+    .selectFrom('users')
+    .select(['id', 'email'])
+    .where('id', 'in', userIds)
+    .where('email', 'is not', null)
+    .where('status', '=', 'active')
+    .execute();
+  if (recipients.length === 0) return;
+  const link = n.link ? `${deps.config.publicUrl ?? `http://localhost:${deps.config.port}`}${n.link}` : null;
+  const body = [
+    n.title,
+    ...(n.body ? ['', n.body] : []),
+    '',
+    n.titleEn,
+    ...(link ? ['', `Xem / Open: ${link}`] : []),
+    '',
+    '— Hội (thư tự động, vui lòng không trả lời / automatic message, please do not reply)',
+  ].join('\n');
+  await tx
+    .insertInto('emailOutbox')
+    .values(
+      recipients.map((r) => ({
+        associationId,
+        id: newId(),
+        userId: r.id,
+        toAddress: r.email!,
+        subject: n.title,
+        body,
         createdAt: deps.clock.now(),
       })),
     )

@@ -1,6 +1,6 @@
 /**
- * Reminders before and after report deadlines (in-app notices; e-mail is not configured in this
- * release): for every active template and every period whose deadline is near, each expected unit
+ * Reminders before and after report deadlines (in-app notices, and e-mail copies when SMTP is
+ * configured: notifications/mail.service.ts): for every active template and every period whose deadline is near, each expected unit
  * that has not submitted gets one notice two working days before its due date ("before") and one
  * the day after ("after", also to the parent's officers). Each is sent once (report_reminders).
  */
