@@ -1,7 +1,7 @@
-import JSZip from 'jszip';
 import type { APIResponse, Locator, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { openDialog } from './support/antd.js';
+import { docxText } from './support/docx.js';
 import { communeOfficer, logIn, visit } from './support/session.js';
 
 /** A Hà Nội commune no other journey uses, so its case register starts empty. */
@@ -17,20 +17,6 @@ async function choose(page: Page, field: Locator, option: string) {
   });
   await expect(item.first()).toBeVisible();
   await item.first().click();
-}
-
-/** The plain text of a .docx (body, headers, footers), as a reader would see it. */
-async function docxText(bytes: Buffer): Promise<string> {
-  const zip = await JSZip.loadAsync(bytes);
-  const parts = Object.keys(zip.files).filter((name) =>
-    /^word\/(document|header\d*|footer\d*)\.xml$/.test(name),
-  );
-  const texts = await Promise.all(parts.map((name) => zip.file(name)!.async('string')));
-  return texts
-    .join('\n')
-    .replace(/<\/w:p>/g, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&amp;/g, '&');
 }
 
 interface CaseBody {

@@ -1,5 +1,6 @@
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
+import { docxText } from './support/docx.js';
 import { openDialog } from './support/antd.js';
 import {
   ADMIN_STATE,
@@ -143,6 +144,18 @@ test('a commune report is returned, fixed, approved and shows on time on the cen
     'on_time',
   );
   await expect(officer.getByTestId('report-save')).toHaveCount(0);
+
+  // The Word report carries the signer typed once on this device (Decree 30 capitals).
+  await officer.getByText('Người ký (văn bản Word)').click();
+  await officer.getByTestId('signer-name').fill('Nguyễn Thị Ký');
+  await officer.getByTestId('signer-title').fill('Phó Chủ tịch');
+  const href = await officer.getByTestId('report-download-docx').getAttribute('href');
+  expect(href).toContain('signerName=');
+  const word = await officer.request.get(href!);
+  expect(word.status()).toBe(200);
+  const text = await docxText(await word.body());
+  expect(text).toContain('Nguyễn Thị Ký');
+  expect(text).toContain('PHÓ CHỦ TỊCH');
 
   // 2. The province officer sees it submitted among the communes and returns it with a comment.
   const approver = await browserOf(browser, PROVINCE_OFFICER);

@@ -321,7 +321,19 @@ export const ReportActionParamsSchema = z.object({
   id: IdSchema,
   action: z.enum(REPORT_ACTIONS),
 });
-export const ReportDocumentQuerySchema = z.object({ format: z.enum(['docx', 'xlsx']) });
+/**
+ * Who signs a generated document (Decree 30 signature block): "TM. BAN THƯỜNG VỤ" / "CHỦ TỊCH" /
+ * the typed full name. Unset parts take those defaults; the name is left blank for a hand entry.
+ */
+export const SignerQuerySchema = z.object({
+  signerName: z.string().trim().max(100).optional(),
+  signerTitle: z.string().trim().min(1).max(100).optional(),
+  signerAuthority: z.string().trim().max(100).optional(),
+});
+export type SignerQuery = z.infer<typeof SignerQuerySchema>;
+export const ReportDocumentQuerySchema = z
+  .object({ format: z.enum(['docx', 'xlsx']) })
+  .extend(SignerQuerySchema.shape);
 
 /** Roll-up across periods: as the tree was in each period, or restated onto today's tree. */
 export const ROLLUP_VIEWS = ['as_was', 'restated'] as const;

@@ -166,6 +166,12 @@ report
     'định dạng (mặc định theo đuôi tệp) / format (default: from the extension)',
   )
   .option('--association <code>', 'mã hội, khi mã đơn vị có ở nhiều hội / association code')
+  .option('--signer-name <name>', 'họ tên người ký / signer full name')
+  .option('--signer-title <title>', 'chức vụ người ký (mặc định Chủ tịch) / signer title')
+  .option(
+    '--signer-authority <text>',
+    'thẩm quyền ký (mặc định TM. Ban Thường vụ; "" để bỏ) / signing authority',
+  )
   .action((o: Parameters<typeof cliExportReport>[1]) =>
     withDeps('report export', async (deps) =>
       console.log(JSON.stringify(await cliExportReport(deps, o))),

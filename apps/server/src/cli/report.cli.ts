@@ -1,11 +1,11 @@
 /**
  * `hoi report export --template CODE --period PERIOD --unit CODE --format docx|xlsx --out FILE
- * [--association X]`: a unit's periodic report as the Decree-30 .docx or the .xlsx tables, the
+ * [--association X] [--signer-name N] [--signer-title T] [--signer-authority A]`: a unit's periodic report as the Decree-30 .docx or the .xlsx tables, the
  * same document as `GET /api/reports/:id/document`. `hoi report remind` sends the due reminders.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PeriodKeySchema } from '@hoi/contracts';
+import { PeriodKeySchema, SignerQuerySchema } from '@hoi/contracts';
 import { inTenant } from '../db/engine.js';
 import type { Deps } from '../platform/deps.js';
 import { AppError } from '../platform/errors.js';
@@ -19,6 +19,9 @@ export interface ReportExportOptions {
   out: string;
   format?: string | undefined;
   association?: string | undefined;
+  signerName?: string | undefined;
+  signerTitle?: string | undefined;
+  signerAuthority?: string | undefined;
 }
 
 function invalid(vi: string, en: string, details?: unknown): AppError {
@@ -69,7 +72,18 @@ export async function cliExportReport(deps: Deps, o: ReportExportOptions) {
       );
     return r;
   });
-  const doc = await reportDocument(deps, actor, report.id, format);
+  const signer = SignerQuerySchema.safeParse({
+    signerName: o.signerName,
+    signerTitle: o.signerTitle,
+    signerAuthority: o.signerAuthority,
+  });
+  if (!signer.success)
+    throw invalid(
+      'Người ký, chức vụ hoặc thẩm quyền ký quá dài (tối đa 100 ký tự) hoặc để trống',
+      'Signer name, title or authority too long (at most 100 characters) or empty',
+      { issues: signer.error.issues },
+    );
+  const doc = await reportDocument(deps, actor, report.id, format, signer.data);
   const file = path.resolve(o.out);
   const tmp = `${file}.${process.pid}.part`;
   fs.writeFileSync(tmp, doc.body);

@@ -16,6 +16,7 @@ import type {
   ReportListQuerySchema,
   ReportListSchema,
   SaveReportBodySchema,
+  SignerQuery,
   Template,
   TemplateBody,
 } from '@hoi/contracts';
@@ -127,16 +128,24 @@ export function postReportAction(
   });
 }
 
-export function reportDocumentUrl(id: string, format: DocumentFormat): string {
-  return buildUrl(`/api/reports/${id}/document`, { format });
+export function reportDocumentUrl(
+  id: string,
+  format: DocumentFormat,
+  signer: SignerQuery = {},
+): string {
+  return buildUrl(`/api/reports/${id}/document`, { format, ...signer });
 }
 
 export function fetchDashboard(query: DashboardQuery): Promise<Dashboard> {
   return apiRequest<Dashboard>('/api/reports/dashboard', { query: { ...query } });
 }
 
-export function dashboardDocumentUrl(query: DashboardQuery, format: DocumentFormat): string {
-  return buildUrl('/api/reports/dashboard/document', { ...query, format });
+export function dashboardDocumentUrl(
+  query: DashboardQuery,
+  format: DocumentFormat,
+  signer: SignerQuery = {},
+): string {
+  return buildUrl('/api/reports/dashboard/document', { ...query, format, ...signer });
 }
 
 /** The oversight body's comparison of associations (approved root reports only). */

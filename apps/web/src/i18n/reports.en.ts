@@ -61,6 +61,15 @@ export const reportsEn: typeof reportsVi = {
     reportingRate: 'Reporting rate',
     onTimeRate: 'On-time rate',
   },
+  signer: {
+    heading: 'Signer (Word document)',
+    summary: 'Signed by {{name}}',
+    name: 'Full name',
+    title: 'Title',
+    authority: 'Authority',
+    namePlaceholder: 'Leave blank to sign by hand',
+    hint: 'Title and authority are printed in capitals (Decree 30/2020); left blank, the defaults apply (TM. Ban Thường vụ, Chủ tịch). Kept on this device.',
+  },
   report: {
     back: 'Report list',
     notFound: 'Report not found',

@@ -63,6 +63,15 @@ export const reportsVi = {
     reportingRate: 'Tỷ lệ nộp',
     onTimeRate: 'Tỷ lệ đúng hạn',
   },
+  signer: {
+    heading: 'Người ký (văn bản Word)',
+    summary: 'Người ký: {{name}}',
+    name: 'Họ tên',
+    title: 'Chức vụ',
+    authority: 'Thẩm quyền',
+    namePlaceholder: 'Để trống để ký tay',
+    hint: 'Chức vụ và thẩm quyền in hoa theo Nghị định 30/2020; để trống thì dùng mặc định (TM. Ban Thường vụ, Chủ tịch). Lưu trên máy này.',
+  },
   report: {
     back: 'Danh sách báo cáo',
     notFound: 'Không tìm thấy báo cáo',

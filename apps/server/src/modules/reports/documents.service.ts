@@ -2,7 +2,7 @@
  * The report documents served by the API and the CLI: a unit's report (.docx per Decree
  * 30/2020, .xlsx), the briefing summary across units and the comparison across associations.
  */
-import type { Dashboard, OversightComparison, RollupView } from '@hoi/contracts';
+import type { Dashboard, OversightComparison, RollupView, SignerQuery } from '@hoi/contracts';
 import { inTenant, type Tx } from '../../db/engine.js';
 import type { Actor } from '../../platform/actor.js';
 import { todayIn } from '../../platform/clock.js';
@@ -39,6 +39,7 @@ async function docContext(
   unitId: string,
   date: string,
   number: number | null,
+  signer: SignerQuery = {},
 ): Promise<ReportDocContext> {
   const association = await tx
     .selectFrom('associations')
@@ -83,7 +84,15 @@ async function docContext(
     recipients: parent
       ? [`${parent.name} (để báo cáo)`, 'Lưu: VT']
       : ['Ban Tuyên giáo và Dân vận (để báo cáo)', 'Lưu: VT'],
-    signer: { authority: 'TM. BAN THƯỜNG VỤ', title: 'CHỦ TỊCH', name: '' },
+    // Decree 30: authority and title in capitals, the name as written (blank: signed by hand).
+    signer: {
+      authority:
+        signer.signerAuthority === undefined
+          ? 'TM. BAN THƯỜNG VỤ'
+          : signer.signerAuthority.toLocaleUpperCase('vi') || null,
+      title: (signer.signerTitle ?? 'Chủ tịch').toLocaleUpperCase('vi'),
+      name: signer.signerName ?? '',
+    },
     indicatorNames,
   };
 }
@@ -92,14 +101,20 @@ const fileName = (base: string, format: Format) =>
   `${base.replace(/[^\p{L}\p{N}._-]+/gu, '-')}.${format}`;
 
 /** A unit's report as .docx or .xlsx, dated on its first submission (today for a draft). */
-export async function reportDocument(deps: Deps, actor: Actor, id: string, format: Format) {
+export async function reportDocument(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  format: Format,
+  signer: SignerQuery = {},
+) {
   const report = await getReport(deps, actor, id);
   const date = report.firstSubmittedAt ? report.firstSubmittedAt.slice(0, 10) : todayIn(deps.clock);
   const row = await inTenant(deps.db.app, actor.associationId, (tx) =>
     tx.selectFrom('reports').select('docNumber').where('id', '=', id).executeTakeFirstOrThrow(),
   );
   const ctx = await inTenant(deps.db.app, actor.associationId, (tx) =>
-    docContext(tx, actor, report.unit.id, date, row.docNumber),
+    docContext(tx, actor, report.unit.id, date, row.docNumber, signer),
   );
   const body =
     format === 'docx' ? await renderReportDocx(report, ctx) : await renderReportXlsx(report, ctx);
@@ -121,11 +136,11 @@ export async function dashboardDocument(
     view: RollupView;
     trend: number;
     format: Format;
-  },
+  } & SignerQuery,
 ) {
   const d: Dashboard = await dashboard(deps, actor, q);
   const ctx = await inTenant(deps.db.app, actor.associationId, (tx) =>
-    docContext(tx, actor, d.unit.id, todayIn(deps.clock), null),
+    docContext(tx, actor, d.unit.id, todayIn(deps.clock), null, q),
   );
   const body =
     q.format === 'docx' ? await renderBriefingDocx(d, ctx) : await renderBriefingXlsx(d, ctx);
@@ -140,14 +155,14 @@ export async function dashboardDocument(
 export async function oversightDocument(
   deps: Deps,
   actor: Actor,
-  q: { templateCode: string; period: string; format: Format },
+  q: { templateCode: string; period: string; format: Format } & SignerQuery,
 ) {
   const c: OversightComparison = await oversightComparison(deps, actor, q);
   const ctx = await inTenant(deps.db.app, actor.associationId, async (tx) => {
     const root = found(
       await tx.selectFrom('units').select('id').where('parentId', 'is', null).executeTakeFirst(),
     );
-    const base = await docContext(tx, actor, root.id, todayIn(deps.clock), null);
+    const base = await docContext(tx, actor, root.id, todayIn(deps.clock), null, q);
     for (const i of c.indicators)
       base.indicatorNames[i.code] = { vi: i.name.vi, en: i.name.en, type: i.type };
     return base;

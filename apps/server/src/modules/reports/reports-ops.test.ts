@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliExportReport } from '../../cli/report.cli.js';
+import { docxText } from '../../documents/docx-text.js';
 import { cliActor } from '../../platform/actor.js';
 import { createTestContext, testClock, type TestContext } from '../../test/harness.js';
 import { createTestTree, type TestTree } from '../../test/factories.js';
@@ -84,6 +85,31 @@ describe('hoi report export', () => {
     });
     expect(r.format).toBe('docx');
     expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    // The default signature block leaves the name to be written by hand…
+    expect(await docxText(fs.readFileSync(out))).toContain('TM. BAN THƯỜNG VỤ');
+    // …or carries the signer given, title and authority in capitals (Decree 30).
+    await cliExportReport(ctx.deps, {
+      template: 'BC-DINHKY',
+      period: '2026-M11',
+      unit: code,
+      out,
+      signerName: 'Trần Thị Bình',
+      signerTitle: 'Phó Chủ tịch',
+      signerAuthority: 'KT. Chủ tịch',
+    });
+    const signed = await docxText(fs.readFileSync(out));
+    expect(signed).toContain('KT. CHỦ TỊCH');
+    expect(signed).toContain('PHÓ CHỦ TỊCH');
+    expect(signed).toContain('Trần Thị Bình');
+    await expect(
+      cliExportReport(ctx.deps, {
+        template: 'BC-DINHKY',
+        period: '2026-M11',
+        unit: code,
+        out,
+        signerName: 'x'.repeat(101),
+      }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     await expect(
       cliExportReport(ctx.deps, {
         template: 'BC-DINHKY',

@@ -288,7 +288,10 @@ export function reportsRoutes(deps: Deps): FastifyPluginAsyncZod {
         config: { access: READ },
       },
       async (req, reply) =>
-        download(reply, await reportDocument(deps, actorOf(req), req.params.id, req.query.format)),
+        download(
+          reply,
+          await reportDocument(deps, actorOf(req), req.params.id, req.query.format, req.query),
+        ),
     );
     app.post(
       '/api/reports/:id/:action',
@@ -335,7 +338,7 @@ export function reportsRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'So sánh các hội (.docx, .xlsx) — comparison document',
-          querystring: OversightQuerySchema.extend({ format: z.enum(['docx', 'xlsx']) }),
+          querystring: OversightQuerySchema.extend(ReportDocumentQuerySchema.shape),
         },
         config: { access: needs('oversight.read') },
       },

@@ -1,3 +1,4 @@
+import { docxText } from '../../documents/docx-text.js';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, testClock, type TestContext } from '../../test/harness.js';
@@ -416,5 +417,14 @@ describe('briefing', () => {
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     const xlsx = await officerA.get(`/api/reports/${rep.id}/document?format=xlsx`);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const signed = await officerA.get(
+      `/api/reports/${rep.id}/document?format=docx&signerName=${encodeURIComponent('Lê Văn Cường')}&signerTitle=${encodeURIComponent('Chủ tịch')}`,
+    );
+    expect(signed.statusCode).toBe(200);
+    expect(await docxText(signed.rawPayload)).toContain('Lê Văn Cường');
+    const long = await officerA.get(
+      `/api/reports/${rep.id}/document?format=docx&signerName=${'x'.repeat(101)}`,
+    );
+    expect(long.statusCode).toBe(400);
   });
 });

@@ -27,6 +27,7 @@ import { useReportLabels } from './report-labels';
 import { ReportSelectors } from './ReportSelectors';
 import { PeriodText, ReportStatusTag, TimelinessTag } from './ReportTags';
 import { useReportSelection } from './use-report-selection';
+import { signerQuery, useSigner } from './use-signer';
 
 const DEFAULT_TREND = 6;
 
@@ -139,6 +140,8 @@ function ChildrenCard({
  */
 export function BriefingPage() {
   const { t } = useTranslation();
+  // The Word summary is signed by the person set on the report page (remembered on this device).
+  const [signer] = useSigner();
   const can = useCan();
   const selection = useReportSelection();
   const { templateId, period, unitId, searchParams } = selection;
@@ -212,7 +215,7 @@ export function BriefingPage() {
           <Space size={8} wrap style={{ marginInlineStart: 'auto' }}>
             <Button
               icon={<FileWordOutlined />}
-              href={dashboardDocumentUrl(query, 'docx')}
+              href={dashboardDocumentUrl(query, 'docx', signerQuery(signer))}
               download
               data-testid="briefing-download-docx"
             >

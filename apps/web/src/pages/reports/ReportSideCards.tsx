@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Flex, Space, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Collapse, Empty, Flex, Input, Space, Tag, Timeline, Typography } from 'antd';
 import { CheckCircleOutlined, FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Report, ReportStatus } from '@hoi/contracts';
@@ -6,6 +6,7 @@ import { REPORT_STATUSES } from '@hoi/contracts';
 import { reportDocumentUrl } from '../../api/reports-api';
 import { formatDateTimeMinutes, formatNumber } from '../../lib/format';
 import { useReportLabels } from './report-labels';
+import { signerQuery, useSigner, type Signer } from './use-signer';
 import { ReportStatusTag } from './ReportTags';
 
 /** The validation rules the saved figures break (blocking red, warnings orange), with both sides. */
@@ -63,15 +64,62 @@ export function ValidationCard({ report }: { report: Report }) {
   );
 }
 
+/** Who signs the Word document: name, title and authority, remembered on this device. */
+export function SignerFields({
+  signer,
+  onChange,
+}: {
+  signer: Signer;
+  onChange: (next: Signer) => void;
+}) {
+  const { t } = useTranslation();
+  const field = (key: keyof Signer, placeholder: string) => (
+    <Input
+      value={signer[key]}
+      maxLength={100}
+      placeholder={placeholder}
+      aria-label={t(`reports.signer.${key}`)}
+      addonBefore={t(`reports.signer.${key}`)}
+      onChange={(e) => onChange({ ...signer, [key]: e.target.value })}
+      data-testid={`signer-${key}`}
+    />
+  );
+  return (
+    <Collapse
+      size="small"
+      ghost
+      items={[
+        {
+          key: 'signer',
+          label: signer.name.trim()
+            ? t('reports.signer.summary', { name: signer.name.trim() })
+            : t('reports.signer.heading'),
+          children: (
+            <Flex vertical gap={6}>
+              {field('name', t('reports.signer.namePlaceholder'))}
+              {field('title', 'Chủ tịch')}
+              {field('authority', 'TM. Ban Thường vụ')}
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('reports.signer.hint')}
+              </Typography.Text>
+            </Flex>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
 /** The report as a Word or Excel file (the saved version). */
 export function DownloadsCard({ report }: { report: Report }) {
   const { t } = useTranslation();
+  const [signer, setSigner] = useSigner();
   return (
     <Card size="small" title={t('reports.report.download')}>
       <Flex gap={8} wrap>
         <Button
           icon={<FileWordOutlined />}
-          href={reportDocumentUrl(report.id, 'docx')}
+          href={reportDocumentUrl(report.id, 'docx', signerQuery(signer))}
           download
           data-testid="report-download-docx"
         >
@@ -86,6 +134,7 @@ export function DownloadsCard({ report }: { report: Report }) {
           {t('reports.report.downloadXlsx')}
         </Button>
       </Flex>
+      <SignerFields signer={signer} onChange={setSigner} />
     </Card>
   );
 }
