@@ -8,6 +8,7 @@ import * as m0006 from './0006-reports.js';
 import * as m0007 from './0007-indicator-indexes.js';
 import * as m0008 from './0008-report-values.js';
 import * as m0009 from './0009-email-outbox.js';
+import * as m0010 from './0010-member-scope-index.js';
 
 /** Every migration, in order. Names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-indicator-indexes': m0007,
   '0008-report-values': m0008,
   '0009-email-outbox': m0009,
+  '0010-member-scope-index': m0010,
 };
