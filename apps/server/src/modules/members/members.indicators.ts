@@ -13,6 +13,7 @@
 import { AGE_BANDS } from '@hoi/contracts';
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../db/engine.js';
+import { roomy } from '../../db/roomy.js';
 import {
   registerIndicators,
   type AutomaticIndicator,
@@ -43,26 +44,6 @@ type Spec = Omit<AutomaticIndicator, 'byUnit' | 'compute'> & {
   /** Per-unit values read off the shared cut-off census instead of a query of their own. */
   fromCensus?: (census: Census) => UnitValue[];
 };
-
-/**
- * Runs a whole-association aggregate with room to hash and sort in memory (as members.repo
- * countsAsOf does: a million memberships joined by id, ~70,000 groups) instead of on disk, and
- * without just-in-time compilation (it costs more than it saves on these one-pass queries), then
- * puts the caller's settings back.
- */
-async function roomy<T>(tx: Tx, run: () => Promise<T>): Promise<T> {
-  const prev = await sql<{ workMem: string; jit: string }>`
-    select current_setting('work_mem') as work_mem, current_setting('jit') as jit`.execute(tx);
-  await sql`select set_config('work_mem', '128MB', true), set_config('jit', 'off', true)`.execute(
-    tx,
-  );
-  const out = await run();
-  const { workMem, jit } = prev.rows[0]!;
-  await sql`select set_config('work_mem', ${workMem}, true), set_config('jit', ${jit}, true)`.execute(
-    tx,
-  );
-  return out;
-}
 
 const unitFilter = (unit: RawBuilder<unknown>, units: readonly string[] | null) =>
   units === null ? sql`` : sql`and ${unit} = any(cast(${[...units]} as uuid[]))`;

@@ -37,47 +37,18 @@ function rulesOf(ctx: Loaded): SlotRule[] {
     }));
 }
 
-/** Aggregated approved values per (parent, period) from the SQL aggregates, by the slot rules. */
-export function combine(
-  aggs: repo.RollupRow['aggs'],
-  rules: readonly SlotRule[],
-): Record<string, number | null> {
-  const out: Record<string, number | null> = {};
-  for (const r of rules) {
-    const [sum, count, wsum, wtotal] = aggs[r.key] ?? [null, 0, 0, 0];
-    if (r.aggregation === 'none' || sum === null) out[r.key] = null;
-    else if (r.aggregation === 'sum') out[r.key] = sum;
-    else if (r.aggregation === 'average') out[r.key] = count === 0 ? null : sum / count;
-    else out[r.key] = wtotal === 0 ? null : wsum / wtotal;
-  }
-  return out;
-}
-
 /**
  * The roll-up of approved reports for every parent unit and period at once (the "whole
  * association, a year of months" query): one scan of the report rows with one aggregate per slot.
  */
 export async function rollupAll(tx: Tx, ctx: Loaded, periods: readonly Period[]) {
-  const rules = rulesOf(ctx);
-  const rows = await repo.rollupAggregates(tx, {
+  return repo.rollupValues(tx, {
     templateId: ctx.template.id,
     periods: periods.map((p) => p.key),
     parentIds: null,
     statuses: APPROVED_STATUSES,
-    slots: rules
-      .filter((r) => r.aggregation !== 'none')
-      .map((r) => ({
-        key: r.key,
-        counted: r.aggregation === 'average',
-        weightKey: r.aggregation === 'weighted' ? r.weightKey : null,
-      })),
+    slots: rulesOf(ctx),
   });
-  return rows.map((r) => ({
-    parentUnitId: r.parentUnitId,
-    period: r.period,
-    reports: r.reports,
-    values: combine(r.aggs, rules),
-  }));
 }
 
 export async function dashboard(

@@ -1,7 +1,9 @@
 /** SQL of the periodic reports: report rows, events, the tree as of a date, roll-up aggregates. */
 import { sql, type Insertable } from 'kysely';
 import type { Tx } from '../../db/engine.js';
+import { roomy } from '../../db/roomy.js';
 import type { ReportEventsTable, ReportsTable } from '../../db/schema.js';
+import type { SlotRule } from './rollup.js';
 
 /*
  * `data` and `texts` are keyed by slot codes (`members.transferred_in`, `tuyen_truyen`): they
@@ -171,18 +173,12 @@ export async function reportsByParent(
     .then((rows) => rows.map((r) => parsed(r)));
 }
 
-export interface SlotAgg {
-  key: string;
-  /** The count of values is needed (average, weighted); a sum alone is null when no value. */
-  counted?: boolean;
-  weightKey?: string | null;
-}
 export interface RollupRow {
   parentUnitId: string | null;
   period: string;
   reports: number;
-  /** Per slot: [sum, count, weighted sum, weight total]; sum is null when no report has a value. */
-  aggs: Record<string, [number | null, number, number, number]>;
+  /** Per slot key: the children's values aggregated by the slot's rule (null: no value). */
+  values: Record<string, number | null>;
 }
 
 /** Positions of slot keys in `reports.vals` (report_slots); a key never stored has none. */
@@ -197,77 +193,77 @@ export async function slotPositions(tx: Tx, keys: readonly string[]): Promise<Ma
 }
 
 /**
- * Approved children's values aggregated per (parent, period): for each slot its sum, and where
- * needed its count and, when weighted, Σ value×weight and Σ weight — one pass over the report
- * rows with one aggregate per slot over `vals[pos]` (decision 65), so a year of monthly reports
- * of 20,000 units is a single scan without a jsonb lookup per value.
+ * Approved children's values aggregated per (parent, period), each slot by its rule — sum; average
+ * of the values given; weighted, Σ value×weight / Σ weight over children with both; none — in one
+ * pass over the report rows with one aggregate per slot over `vals[pos]` (decision 65), so a year
+ * of monthly reports of 20,000 units is a single scan without a jsonb lookup per value. The same
+ * rules as rollup.ts `aggregate`, which the tests compare it with.
  */
-export async function rollupAggregates(
+export async function rollupValues(
   tx: Tx,
   f: {
     templateId: string;
     periods: readonly string[];
     parentIds: readonly string[] | null;
     statuses: readonly string[];
-    slots: readonly SlotAgg[];
+    slots: readonly SlotRule[];
   },
 ): Promise<RollupRow[]> {
-  if (f.periods.length === 0 || f.slots.length === 0) return [];
+  if (f.periods.length === 0) return [];
   const pos = await slotPositions(
     tx,
     f.slots.flatMap((s) => (s.weightKey ? [s.key, s.weightKey] : [s.key])),
   );
-  // Each aggregate's alias, in column order; the rows come back as one JSON text (48,000 rows
-  // of 30+ numbers decoded one by one cost PGlite several times the aggregation itself).
-  const cols: { alias: string; expr: ReturnType<typeof sql> }[] = [];
-  f.slots.forEach((s, i) => {
+  // One column per slot that can have a value, in slot order; the rest are null everywhere.
+  const cols: { key: string; expr: ReturnType<typeof sql> }[] = [];
+  for (const s of f.slots) {
     const p = pos.get(s.key);
-    if (p === undefined) return; // never stored: no value anywhere
+    if (p === undefined || s.aggregation === 'none') continue;
     const v = sql`vals[${sql.lit(p)}]`;
-    cols.push({ alias: `s${i}`, expr: sql`sum(${v})` });
-    if (s.counted || s.weightKey) cols.push({ alias: `c${i}`, expr: sql`count(${v})` });
-    const wp = s.weightKey ? pos.get(s.weightKey) : undefined;
-    if (wp !== undefined) {
+    if (s.aggregation === 'sum') cols.push({ key: s.key, expr: sql`sum(${v})` });
+    else if (s.aggregation === 'average') cols.push({ key: s.key, expr: sql`avg(${v})` });
+    else {
+      const wp = s.weightKey ? pos.get(s.weightKey) : undefined;
+      if (wp === undefined) continue;
       const w = sql`vals[${sql.lit(wp)}]`;
-      cols.push(
-        { alias: `ws${i}`, expr: sql`sum(${v} * ${w})` },
-        { alias: `wt${i}`, expr: sql`sum(case when ${v} is not null then ${w} end)` },
-      );
+      cols.push({
+        key: s.key,
+        expr: sql`sum(${v} * ${w}) / nullif(sum(case when ${v} is not null then ${w} end), 0)`,
+      });
     }
-  });
+  }
   const parentFilter = f.parentIds
     ? sql`and parent_unit_id = any(${[...f.parentIds]}::uuid[])`
     : sql``;
-  const inner = cols.map((c) => sql`, ${c.expr} as ${sql.ref(c.alias)}`);
-  const outer = cols.map((c) => sql`, g.${sql.ref(c.alias)}`);
-  const r = await sql<{ rows: string | null }>`
-    select json_agg(json_build_array(g.parent_unit_id, g.period, g.reports ${sql.join(outer, sql``)}))::text as rows
-      from (select parent_unit_id, period, count(*)::int as reports ${sql.join(inner, sql``)}
-              from reports
-             where template_id = ${f.templateId} and period = any(${[...f.periods]}::text[])
-               and status = any(${[...f.statuses]}::text[]) ${parentFilter}
-             group by parent_unit_id, period) g`.execute(tx);
-  const at = new Map(cols.map((c, i) => [c.alias, i + 3]));
+  const inner = cols.map((c, i) => sql`, ${c.expr} as ${sql.ref(`v${i}`)}`);
+  const outer = cols.map((_, i) => sql`, g.${sql.ref(`v${i}`)}`);
+  // The rows come back as one JSON text: 33,000 rows of 30+ numbers decoded one by one cost
+  // PGlite several times the aggregation itself.
+  const r = await roomy(tx, () =>
+    sql<{ rows: string | null }>`
+      select json_agg(json_build_array(g.parent_unit_id, g.period, g.reports ${sql.join(outer, sql``)}))::text as rows
+        from (select parent_unit_id, period, count(*)::int as reports ${sql.join(inner, sql``)}
+                from reports
+               where template_id = ${f.templateId} and period = any(${[...f.periods]}::text[])
+                 and status = any(${[...f.statuses]}::text[]) ${parentFilter}
+               group by parent_unit_id, period) g`.execute(tx),
+  );
   const rows = JSON.parse(r.rows[0]?.rows ?? '[]') as (string | number | null)[][];
   return rows.map((row) => {
-    const val = (alias: string) => {
-      const i = at.get(alias);
-      return i === undefined ? null : (row[i] as number | null);
-    };
-    const aggs: RollupRow['aggs'] = {};
-    f.slots.forEach((s, i) => {
-      aggs[s.key] = [val(`s${i}`), num(val(`c${i}`)), num(val(`ws${i}`)), num(val(`wt${i}`))];
+    const values: Record<string, number | null> = {};
+    for (const s of f.slots) values[s.key] = null;
+    cols.forEach((c, i) => {
+      values[c.key] = row[i + 3] as number | null;
     });
     return {
       parentUnitId: row[0] as string | null,
       period: row[1] as string,
       reports: row[2] as number,
-      aggs,
+      values,
     };
   });
 }
 
-const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
 /** Each merged unit's successors (unit_successors), for restating past periods onto today's tree. */
 export async function successors(tx: Tx) {

@@ -24,7 +24,6 @@ import {
 } from '@hoi/contracts';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { needs } from '../../http/access.js';
 import { actorOf } from '../../http/auth-hook.js';
 import { requireIfMatch, setEtag } from '../../http/etag.js';
