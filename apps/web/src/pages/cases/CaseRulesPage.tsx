@@ -1,9 +1,10 @@
 import { Card, Result, Tabs, Typography } from 'antd';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../auth/me-context';
 import { RuleSetsTab } from './RuleSetsTab';
 import { WorkingCalendarTab } from './WorkingCalendarTab';
+import { useUrlParams } from '../../lib/use-url-params';
 
 type RulesTab = 'sets' | 'calendar';
 
@@ -21,17 +22,9 @@ function yearOf(value: string | null): number {
 export function CaseRulesPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const { searchParams, setParams } = useUrlParams();
   const tab: RulesTab = searchParams.get('tab') === 'calendar' ? 'calendar' : 'sets';
 
-  const setParams = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(searchParams);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setSearchParams(next, { replace: true });
-  };
 
   if (!can('case.manage')) return <Result status="403" title={t('cases.forbidden')} />;
 

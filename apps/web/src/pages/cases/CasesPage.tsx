@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Flex, Input, Result, Select, Tabs, Typography } from 'antd';
 import { PlusOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { CaseStatus, CaseType } from '@hoi/contracts';
 import { CASE_STATUSES, CASE_TYPES } from '@hoi/contracts';
@@ -15,6 +15,7 @@ import { UrlUnitPicker } from '../transfers/UrlUnitPicker';
 import { useCaseLabels } from './case-labels';
 import { CasesTable } from './CasesTable';
 import { CaseStatsTab } from './CaseStatsTab';
+import { useUrlParams } from '../../lib/use-url-params';
 
 const BOXES: readonly CaseBox[] = ['open', 'overdue', 'closed', 'all'];
 type InboxTab = CaseBox | 'stats';
@@ -34,7 +35,7 @@ export function CasesPage() {
   const can = useCan();
   const labels = useCaseLabels();
   const navigate = useNavigate();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const { searchParams, setSearchParams, setParams } = useUrlParams();
   const tab = toTab(searchParams.get('box'));
   const box: CaseBox = tab === 'stats' ? 'open' : tab;
   const unitId = searchParams.get('unitId') ?? undefined;
@@ -46,14 +47,6 @@ export function CasesPage() {
   const [search, setSearch] = useState(q);
   const settledSearch = useDebounced(search.trim(), 350);
 
-  const setParams = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(searchParams);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setSearchParams(next, { replace: true });
-  };
 
   // The typed search reaches the address (and the query) once typing settles.
   useEffect(() => {

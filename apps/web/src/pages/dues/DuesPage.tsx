@@ -1,10 +1,10 @@
 import { Card, Result, Tabs } from 'antd';
-import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../auth/me-context';
 import { ArrearsTab } from './ArrearsTab';
 import { CollectionTab } from './CollectionTab';
 import { RatesTab } from './RatesTab';
+import { useUrlParams } from '../../lib/use-url-params';
 
 const TABS = ['collection', 'arrears', 'rates'] as const;
 type DuesTab = (typeof TABS)[number];
@@ -17,7 +17,7 @@ function toTab(value: string | null): DuesTab {
 export function DuesPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const { searchParams, setParams } = useUrlParams();
   const tab = toTab(searchParams.get('tab'));
   const unitId = searchParams.get('unitId') ?? undefined;
   const currentYear = new Date().getFullYear();
@@ -25,14 +25,6 @@ export function DuesPage() {
   const year =
     Number.isInteger(yearParam) && yearParam >= 2000 && yearParam <= 2100 ? yearParam : currentYear;
 
-  const setParams = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(searchParams);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setSearchParams(next, { replace: true });
-  };
 
   if (!can('member.read')) return <Result status="403" title={t('errors.forbidden')} />;
 

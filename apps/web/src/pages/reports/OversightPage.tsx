@@ -17,7 +17,6 @@ import {
 } from 'antd';
 import { FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { OversightComparison } from '@hoi/contracts';
 import type { OversightQuery } from '../../api/reports-api';
@@ -38,6 +37,7 @@ import {
 import { PeriodSelect, YearSwitcher } from './ReportSelectors';
 import { ReportStatusTag, TimelinessTag } from './ReportTags';
 import { todayIso } from './use-report-selection';
+import { useUrlParams } from '../../lib/use-url-params';
 
 const DEFAULT_TEMPLATE_CODE = 'BC-DINHKY';
 
@@ -119,7 +119,7 @@ export function OversightPage() {
   const { t } = useTranslation();
   const can = useCan();
   const labels = useReportLabels();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const { searchParams, setSearchParams, setParams } = useUrlParams();
   const templateCode = searchParams.get('templateCode') ?? DEFAULT_TEMPLATE_CODE;
   const periodParam = searchParams.get('period');
   const period = periodParam ?? lastEndedQuarterKey(todayIso());
@@ -130,14 +130,6 @@ export function OversightPage() {
   const settledCode = useDebounced(code.trim().toUpperCase(), 400);
   const canRead = can('oversight.read');
 
-  const setParams = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(searchParams);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setSearchParams(next, { replace: true });
-  };
 
   // The typed code reaches the address (and the query) once typing settles.
   useEffect(() => {
