@@ -78,15 +78,14 @@ export async function dashboard(
 
     // Rows of the heat map and drill-down: the unit's children now; in the as-was view also
     // those that were its children in an earlier period of the trend.
-    const current = (await repo.childrenAsOf(tx, unitId, ctx.period.to)).filter((c) =>
-      levels.includes(c.level),
-    );
+    const byDate = await repo.childrenAsOfDates(tx, unitId, [
+      ...new Set([ctx.period.to, ...periods.map((p) => p.to)]),
+    ]);
+    const current = byDate.get(ctx.period.to)!.filter((c) => levels.includes(c.level));
     const rowsUnits = new Map(current.map((c) => [c.id, c]));
     const pastChildren = new Map<string, Set<string>>();
     for (const p of periods) {
-      const kids = (await repo.childrenAsOf(tx, unitId, p.to)).filter((c) =>
-        levels.includes(c.level),
-      );
+      const kids = byDate.get(p.to)!.filter((c) => levels.includes(c.level));
       pastChildren.set(p.key, new Set(kids.map((k) => k.id)));
       if (q.view === 'as_was')
         for (const k of kids) if (!rowsUnits.has(k.id)) rowsUnits.set(k.id, k);

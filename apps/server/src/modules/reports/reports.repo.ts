@@ -290,6 +290,26 @@ export async function nextDocNumber(tx: Tx, associationId: string, unitId: strin
   return r.rows[0]!.last;
 }
 
+/** `childrenAsOf` for several dates in one query (the dashboard's trend of periods). */
+export async function childrenAsOfDates(tx: Tx, unitId: string, dates: readonly string[]) {
+  const out = new Map<string, { id: string; level: number; code: string; name: string }[]>(
+    dates.map((d) => [d, []]),
+  );
+  if (dates.length === 0) return out;
+  const r = await sql<{ day: string; id: string; level: number; code: string; name: string }>`
+    select d.day::text as day, u.id, u.level, u.code, coalesce(n.name, u.name) as name
+      from unnest(${[...dates]}::date[]) as d(day)
+      join unit_parents p on p.parent_id = ${unitId} and p.valid_from <= d.day
+                         and (p.valid_to is null or p.valid_to > d.day)
+      join units u on u.id = p.unit_id
+      left join unit_names n on n.unit_id = u.id and n.valid_from <= d.day
+                         and (n.valid_to is null or n.valid_to > d.day)
+     where u.valid_from <= d.day and (u.valid_to is null or u.valid_to > d.day)
+     order by d.day, u.code`.execute(tx);
+  for (const { day, ...child } of r.rows) out.get(day)?.push(child);
+  return out;
+}
+
 /** The units whose parent was `unitId` on `date` (the children a report's roll-up expects). */
 export async function childrenAsOf(tx: Tx, unitId: string, date: string) {
   const r = await sql<{ id: string; level: number; code: string; name: string }>`
