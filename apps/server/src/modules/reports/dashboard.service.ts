@@ -42,13 +42,16 @@ function rulesOf(ctx: Loaded): SlotRule[] {
  * association, a year of months" query): one scan of the report rows with one aggregate per slot.
  */
 export async function rollupAll(tx: Tx, ctx: Loaded, periods: readonly Period[]) {
-  return repo.rollupValues(tx, {
+  const slots = rulesOf(ctx);
+  const rows = await repo.rollupValues(tx, {
     templateId: ctx.template.id,
     periods: periods.map((p) => p.key),
     parentIds: null,
     statuses: APPROVED_STATUSES,
-    slots: rulesOf(ctx),
+    slots,
   });
+  /** `rows[i].values[j]` is the value of `keys[j]`. */
+  return { keys: slots.map((s) => s.key), rows };
 }
 
 export async function dashboard(

@@ -177,8 +177,8 @@ export interface RollupRow {
   parentUnitId: string | null;
   period: string;
   reports: number;
-  /** Per slot key: the children's values aggregated by the slot's rule (null: no value). */
-  values: Record<string, number | null>;
+  /** Per slot, in the order of the slots asked for: the children's values by the slot's rule. */
+  values: (number | null)[];
 }
 
 /** Positions of slot keys in `reports.vals` (report_slots); a key never stored has none. */
@@ -249,12 +249,12 @@ export async function rollupValues(
                group by parent_unit_id, period) g`.execute(tx),
   );
   const rows = JSON.parse(r.rows[0]?.rows ?? '[]') as (string | number | null)[][];
+  // Column of each slot in a row (slots without a column are null): arrays, not one keyed object
+  // per row, for ~33,000 rows × 30 slots.
+  const columnOf = new Map(cols.map((c, i) => [c.key, i + 3]));
+  const at = f.slots.map((s) => columnOf.get(s.key) ?? -1);
   return rows.map((row) => {
-    const values: Record<string, number | null> = {};
-    for (const s of f.slots) values[s.key] = null;
-    cols.forEach((c, i) => {
-      values[c.key] = row[i + 3] as number | null;
-    });
+    const values = at.map((i) => (i < 0 ? null : (row[i] as number | null)));
     return {
       parentUnitId: row[0] as string | null,
       period: row[1] as string,
