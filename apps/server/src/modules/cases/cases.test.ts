@@ -337,9 +337,25 @@ describe('inbox, escalation and statistics', () => {
   });
 
   it('escalates overdue cases once to the parent unit’s officers', async () => {
+    // On the PostgreSQL lane other test files share the database and add overdue cases of their
+    // own associations at any time, so "once" is checked on this association's events, not on
+    // the count, which covers every association.
+    const escalatedHere = async () =>
+      (
+        await ctx.deps.db.system
+          .selectFrom('caseEvents')
+          .select('caseId')
+          .where('associationId', '=', t.associationId)
+          .where('kind', '=', 'escalated')
+          .execute()
+      ).map((e) => e.caseId);
     const n = await escalateOverdueCases(ctx.deps, '2026-03-20');
     expect(n).toBeGreaterThan(0);
-    expect(await escalateOverdueCases(ctx.deps, '2026-03-20')).toBe(0);
+    const first = await escalatedHere();
+    expect(first.length).toBeGreaterThan(0);
+    expect(new Set(first).size).toBe(first.length);
+    await escalateOverdueCases(ctx.deps, '2026-03-20');
+    expect((await escalatedHere()).sort()).toEqual(first.sort());
     const notes = (await provinceOfficer.get('/api/notifications')).json<{
       items: { kind: string }[];
     }>();

@@ -189,14 +189,22 @@ describe('sealed identity never leaves the seal', () => {
   });
 
   it('no table of the database holds a sealed value in clear', async () => {
-    const tables = await sql<{ name: string }>`
-      select table_name as name from information_schema.tables
-       where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(ctx.deps.db.system);
+    // Other test files may share the database (PostgreSQL lane) and use the same fixture names in
+    // cases that are not sealed: rows of other associations are theirs, not this case's.
+    const tables = await sql<{ name: string; tenant: boolean }>`
+      select t.table_name as name,
+             exists (select 1 from information_schema.columns c
+                      where c.table_schema = 'public' and c.table_name = t.table_name
+                        and c.column_name = 'association_id') as tenant
+        from information_schema.tables t
+       where t.table_schema = 'public' and t.table_type = 'BASE TABLE'`.execute(ctx.deps.db.system);
     const found: string[] = [];
-    for (const { name } of tables.rows) {
-      const rows = await sql<{
-        j: string;
-      }>`select row_to_json(x)::text as j from ${sql.table(name)} x`.execute(ctx.deps.db.system);
+    for (const { name, tenant } of tables.rows) {
+      const rows = await sql<{ j: string }>`
+        select row_to_json(x)::text as j from ${sql.table(name)} x
+         where ${tenant ? sql`x.association_id is null or x.association_id = ${t.associationId}` : sql`true`}`.execute(
+        ctx.deps.db.system,
+      );
       for (const { j } of rows.rows) {
         // bytea comes out as hex: decode it so plaintext bytes would show.
         const decoded = j.replace(/\\\\x([0-9a-f]+)/g, (_m, hex: string) =>

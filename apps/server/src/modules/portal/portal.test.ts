@@ -52,14 +52,17 @@ describe('invitation', () => {
       fullName: 'Lê Văn Khác',
       phone: '0912345678',
     });
-    // Both associations number their members on their own: give them the same number.
+    // Both associations number their members on their own: give them the same number, one no
+    // other test file uses (test files may share a PostgreSQL database, and `hv0000001` with it).
+    const shared = `T${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
     await ctx.deps.db.system
       .updateTable('memberships')
-      .set({ memberNumber: here.memberNumber })
-      .where('id', '=', there.id)
+      .set({ memberNumber: shared })
+      .where('id', 'in', [here.id, there.id])
       .execute();
     const first = await invite(ctx.deps, t, here.id);
     const second = await invite(ctx.deps, t2, there.id);
+    expect(first.username).toBe(`hv${shared.toLowerCase()}`);
     expect(second.username).toBe(`${first.username}.${t2.code.toLowerCase()}`);
     expect(second.username).not.toBe(first.username);
   });
@@ -162,14 +165,15 @@ describe('invitation', () => {
 
   it('a second invitation re-issues a token for the same account and ends the first', async () => {
     const m = await newMember('Lý Văn Lại');
-    const first = await invite(ctx.deps, t, m.id, 'ly.van.lai');
+    const name = `ly.van.lai.${t.code.toLowerCase()}`;
+    const first = await invite(ctx.deps, t, m.id, name);
     const second = (await officerA.post(`/api/members/${m.id}/invite`, {})).json();
-    expect(second.username).toBe('ly.van.lai');
+    expect(second.username).toBe(name);
     expect(second.token).not.toBe(first.token);
     const users = await ctx.deps.db.system
       .selectFrom('users')
       .select('id')
-      .where('username', '=', 'ly.van.lai')
+      .where('username', '=', name)
       .execute();
     expect(users).toHaveLength(1);
     const old = await anonymous(ctx.app).post('/api/invitations/accept', {
@@ -182,8 +186,9 @@ describe('invitation', () => {
   it('refuses a taken username, an expired token and an unknown one', async () => {
     const a = await newMember('Tạ Văn Trùng');
     const b = await newMember('Tạ Văn Trùng');
-    await invite(ctx.deps, t, a.id, 'ta.van.trung');
-    const dup = await officerA.post(`/api/members/${b.id}/invite`, { username: 'ta.van.trung' });
+    const name = `ta.van.trung.${t.code.toLowerCase()}`;
+    await invite(ctx.deps, t, a.id, name);
+    const dup = await officerA.post(`/api/members/${b.id}/invite`, { username: name });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.code).toBe('DUPLICATE_USERNAME');
 
