@@ -1,18 +1,18 @@
 /**
- * Tree views (JSON text) keyed by association, roots, date and the association's tree version.
- * A view can only change when the tree changes, and every tree change bumps the version in the
+ * Tree views (response bodies, in UTF-8 bytes ready to send) keyed by association, roots, date
+ * and the association's tree version. A view can only change when the tree changes, and every tree change bumps the version in the
  * same transaction, so an entry is never stale: a newer version simply misses. Bounded by bytes,
  * least recently used first out. Per process; several instances each keep their own.
  */
 const MAX_BYTES = 64 * 1024 * 1024;
-const entries = new Map<string, string>();
+const entries = new Map<string, Buffer>();
 let bytes = 0;
 
 export function cacheKey(associationId: string, version: number, asOf: string, rootIds: string[]): string {
   return `${associationId}|${version}|${asOf}|${[...rootIds].sort().join(',')}`;
 }
 
-export function getCachedTree(key: string): string | undefined {
+export function getCachedTree(key: string): Buffer | undefined {
   const hit = entries.get(key);
   if (hit !== undefined) {
     entries.delete(key);
@@ -21,7 +21,7 @@ export function getCachedTree(key: string): string | undefined {
   return hit;
 }
 
-export function putCachedTree(key: string, json: string): void {
+export function putCachedTree(key: string, json: Buffer): void {
   if (json.length > MAX_BYTES / 4) return;
   const old = entries.get(key);
   if (old !== undefined) bytes -= old.length;

@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { Tx } from '../../db/engine.js';
 import type { UnitEventKind, UnitsTable, UnitStatus } from '../../db/schema.js';
 
@@ -256,13 +256,23 @@ export async function endAssignmentsAt(tx: Tx, unitIds: string[], date: string) 
 }
 
 /**
+ * One tree node as JSON text, `{"id","parentId","code","name","level"}`, by concatenation:
+ * `json_build_object` + `json_agg` cost twice as much per node (PGlite 20,000 nodes: 110 → 65 ms;
+ * decision 69). Ids and levels need no escaping; code and name go through `to_json`.
+ */
+const nodeJson = (id: RawBuilder<unknown>, parentId: RawBuilder<unknown>, code: RawBuilder<unknown>, name: RawBuilder<unknown>, level: RawBuilder<unknown>) =>
+  sql`'{"id":"' || ${id} || '","parentId":' || coalesce('"' || ${parentId} || '"', 'null') || ',"code":' || to_json(${code})::text
+      || ',"name":' || to_json(${name})::text || ',"level":' || ${level} || '}'`;
+const nodesArray = (node: RawBuilder<unknown>) => sql<string>`'[' || coalesce(string_agg(${node}, ','), '') || ']'`;
+
+/**
  * The whole association's tree as it stood on `date` (no recursion: interval filters only), as a
- * JSON array text built by the database: 20,000 nodes need no per-row work in Node.
+ * JSON array text built by the database. The service builds this view from the tree's history
+ * in memory instead (tree-history.ts); this query is the reference the property tests hold it to.
  */
 export async function treeAsOfJson(tx: Tx, date: string): Promise<string> {
   const r = await sql<{ j: string }>`
-    select coalesce(json_agg(json_build_object('id', u.id, 'parentId', p.parent_id, 'code', u.code,
-             'name', coalesce(n.name, u.name), 'level', u.level)), '[]')::text as j
+    select ${nodesArray(nodeJson(sql`u.id`, sql`p.parent_id`, sql`u.code`, sql`coalesce(n.name, u.name)`, sql`u.level`))} as j
       from units u
       join unit_parents p on p.unit_id = u.id and p.valid_from <= ${date}::date
                          and (p.valid_to is null or p.valid_to > ${date}::date)
@@ -277,10 +287,9 @@ export async function treeAsOfJson(tx: Tx, date: string): Promise<string> {
  * property tests hold this equal to the as-of view of today.
  */
 export async function currentSubtreesJson(tx: Tx, rootPaths: string[]): Promise<string> {
+  const parent = sql`case when up.path = any(cast(${rootPaths} as text[])::ltree[]) then null else u.parent_id end`;
   const r = await sql<{ j: string }>`
-    select coalesce(json_agg(json_build_object('id', u.id,
-             'parentId', case when up.path = any(cast(${rootPaths} as text[])::ltree[]) then null else u.parent_id end,
-             'code', u.code, 'name', u.name, 'level', u.level)), '[]')::text as j
+    select ${nodesArray(nodeJson(sql`u.id`, parent, sql`u.code`, sql`u.name`, sql`u.level`))} as j
       from unit_paths up
       join units u on u.association_id = up.association_id and u.id = up.unit_id
      where up.unit_id in (select hoi_subtree_units(cast(${rootPaths} as text[]))) and u.status = 'active'`.execute(tx);
@@ -304,8 +313,7 @@ export async function subtreeAsOfJson(tx: Tx, rootIds: string[], date: string): 
         join t on p.parent_id = t.id
        where p.valid_from <= ${date}::date and (p.valid_to is null or p.valid_to > ${date}::date)
     )
-    select coalesce(json_agg(json_build_object('id', u.id, 'parentId', t.parent_id, 'code', u.code,
-             'name', coalesce(n.name, u.name), 'level', u.level)), '[]')::text as j
+    select ${nodesArray(nodeJson(sql`u.id`, sql`t.parent_id`, sql`u.code`, sql`coalesce(n.name, u.name)`, sql`u.level`))} as j
       from t
       join units u on u.id = t.id
       left join unit_names n on n.unit_id = u.id and n.valid_from <= ${date}::date

@@ -43,7 +43,7 @@ export function unitsRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       '/api/units/tree',
       { schema: { tags, summary: 'Cây tổ chức tại một ngày — tree as of a date', querystring: TreeQuerySchema, response: { 200: TreeSchema } }, config: { access: needs('unit.read') } },
-      // Sent as prepared JSON text: a string payload skips per-node serialization (see service).
+      // Sent as prepared JSON bytes: a Buffer payload skips serialization and encoding (see service).
       async (req, reply) => {
         const json = await units.treeAsOf(deps, actorOf(req), req.query);
         return reply.type('application/json; charset=utf-8').send(json as unknown as z.infer<typeof TreeSchema>);

@@ -12,6 +12,7 @@ import { assertCanManageUnits, assertCanReadUnit, isDescendantOrSelf } from './u
 import { presentUnit } from './units.presenter.js';
 import * as repo from './units.repo.js';
 import { cacheKey, getCachedTree, putCachedTree } from './tree-cache.js';
+import { treeHistory, wholeTreeAsOf } from './tree-history.js';
 
 async function levelNamesOf(tx: Tx, associationId: string): Promise<string[]> {
   const a = await tx.selectFrom('associations').select('levelNames').where('id', '=', associationId).executeTakeFirst();
@@ -118,12 +119,15 @@ export async function listUnits(
 }
 
 /**
- * The tree (or the caller's subtrees) as it stood on a date, as the JSON text of TreeSchema:
- * built by the database so that a 20,000-node answer costs no per-node work here.
+ * The tree (or the caller's subtrees) as it stood on a date, as the UTF-8 bytes of the
+ * TreeSchema JSON, ready to send: the whole tree from its history in memory (decision 69),
+ * subtrees built as JSON text by the database.
  */
-export async function treeAsOf(deps: Deps, actor: Actor, input: { asOf?: string | undefined; rootId?: string | undefined }): Promise<string> {
+export async function treeAsOf(deps: Deps, actor: Actor, input: { asOf?: string | undefined; rootId?: string | undefined }): Promise<Buffer> {
   const today = todayIn(deps.clock);
+  // A future date shows today's tree (changes are never dated ahead).
   const asOf = input.asOf ?? today;
+  const date = asOf > today ? today : asOf;
   return inTenant(deps.db.app, actor.associationId, async (tx) => {
     let roots: repo.UnitRow[];
     if (input.rootId) {
@@ -134,17 +138,24 @@ export async function treeAsOf(deps: Deps, actor: Actor, input: { asOf?: string 
       const ids = (await readScope(tx, actor)).rootIds;
       roots = (await Promise.all(ids.map((id) => repo.findUnit(tx, id)))).filter((r) => r !== undefined);
     }
-    if (roots.length === 0) return `{"asOf":${JSON.stringify(asOf)},"nodes":[]}`;
-    const isCurrent = asOf >= today;
-    const key = cacheKey(actor.associationId, await repo.treeVersion(tx, actor.associationId), isCurrent ? 'current' : asOf, roots.map((r) => r.id));
-    let nodes = getCachedTree(key);
-    if (nodes === undefined) {
-      if (isCurrent) nodes = await repo.currentSubtreesJson(tx, roots.filter((r) => r.status === 'active').map((r) => r.path));
-      else if (roots.length === 1 && roots[0]!.parentId === null) nodes = await repo.treeAsOfJson(tx, asOf);
-      else nodes = await repo.subtreeAsOfJson(tx, roots.map((r) => r.id), asOf);
-      putCachedTree(key, nodes);
+    const before = `{"asOf":${JSON.stringify(asOf)},"nodes":`;
+    if (roots.length === 0) return Buffer.from(`${before}[]}`);
+    const version = await repo.treeVersion(tx, actor.associationId);
+    const key = cacheKey(actor.associationId, version, asOf, roots.map((r) => r.id));
+    let body = getCachedTree(key);
+    if (body === undefined) {
+      // The whole tree, on any date, from the history in memory (decision 69); a subtree from
+      // the materialized paths (today) or the recursive walk of the parent history (past dates).
+      if (roots.length === 1 && roots[0]!.parentId === null) body = wholeTreeAsOf(await treeHistory(tx, actor.associationId, version), date, before, '}');
+      else {
+        const nodes = date === today
+          ? await repo.currentSubtreesJson(tx, roots.filter((r) => r.status === 'active').map((r) => r.path))
+          : await repo.subtreeAsOfJson(tx, roots.map((r) => r.id), date);
+        body = Buffer.from(`${before}${nodes}}`);
+      }
+      putCachedTree(key, body);
     }
-    return `{"asOf":${JSON.stringify(asOf)},"nodes":${nodes}}`;
+    return body;
   });
 }
 

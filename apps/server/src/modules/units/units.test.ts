@@ -131,6 +131,19 @@ describe('as-of views and generation from administrative units', () => {
     const bad = await admin.get('/api/units/tree?asOf=31/12/2025');
     expect(bad.statusCode).toBe(400);
   });
+  it('GET /api/units/tree keeps quotes, backslashes and any script in names exact, as ASCII JSON', async () => {
+    const unit = (await admin.get(`/api/units/${t.units.c2a}`)).json();
+    const name = 'Chi hội "Đoàn Kết" \\ Ấp 3 — 𠀋 ✓';
+    const renamed = await admin.patch(`/api/units/${t.units.c2a}`, { name }, { 'if-match': `"${unit.version}"` });
+    expect(renamed.statusCode).toBe(200);
+    const r = await admin.get('/api/units/tree');
+    expect(r.headers['content-type']).toBe('application/json; charset=utf-8');
+    // The whole-tree view escapes every non-ASCII character (decision 69).
+    expect([...r.body].every((c) => c.charCodeAt(0) < 0x7f)).toBe(true);
+    expect(r.json().nodes.find((n: { id: string }) => n.id === t.units.c2a).name).toBe(name);
+    const past = (await admin.get('/api/units/tree?asOf=2025-01-01')).json();
+    expect(past.nodes.find((n: { id: string }) => n.id === t.units.c2a).name).not.toBe(name);
+  });
   it('generates communes from the administrative list once, skipping existing ones', async () => {
     const first = await admin.post(`/api/units/${t.units.p2}/generate-communes`, { provinceCode: '99', codePrefix: `${t.code}-` });
     expect(first.json()).toEqual({ created: 2, skipped: 0 });
