@@ -13,7 +13,12 @@ import type { Result } from './run.js';
 import { BENCH_MEMBER_COUNT as COUNT, generateMemberData, generationLabel } from './member-data.js';
 import { ms, timeIt } from './stats.js';
 
-const SAMPLES = 60;
+/**
+ * Samples per measure: the p95 of 200 is the 10th slowest, where 60 made it the 3rd and one
+ * stray pause moved it by several milliseconds. Counts take a second each: 60 of them.
+ */
+const SAMPLES = 200;
+const COUNT_SAMPLES = 60;
 
 /**
  * The member registry on 1,000,000 generated members in the 20,000-unit tree (members in its
@@ -114,7 +119,7 @@ export async function benchMembers(deps: Deps): Promise<Result[]> {
   const countsTarget = engine === 'postgres' ? 1000 : 3000;
   let countRows = 0;
   const counts = await timeIt(
-    SAMPLES,
+    COUNT_SAMPLES,
     async (i) => {
       const r = await get(`/api/members/counts?asOf=${day(i)}`);
       countRows = r.json<{ rows: unknown[] }>().rows.length;

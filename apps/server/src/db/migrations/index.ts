@@ -9,6 +9,7 @@ import * as m0007 from './0007-indicator-indexes.js';
 import * as m0008 from './0008-report-values.js';
 import * as m0009 from './0009-email-outbox.js';
 import * as m0010 from './0010-member-scope-index.js';
+import * as m0011 from './0011-member-transit-fence.js';
 
 /** Every migration, in order. Names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008-report-values': m0008,
   '0009-email-outbox': m0009,
   '0010-member-scope-index': m0010,
+  '0011-member-transit-fence': m0011,
 };

@@ -5,7 +5,7 @@
  * brute-force recount from a model replayed independently of the periods table.
  */
 import fc from 'fast-check';
-import { actionsFrom, MEMBER_ACTIONS, type MemberAction, type MemberStatus } from '@hoi/contracts';
+import { actionsFrom, MEMBER_ACTIONS, MemberCountsSchema, type MemberAction, type MemberStatus } from '@hoi/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant } from '../../db/engine.js';
 import { cliActor } from '../../platform/actor.js';
@@ -139,7 +139,8 @@ describe('membership lifecycle properties', () => {
               [addDays(h.from, -1), h.from, addDays(h.from, 1)].forEach((d) => days.add(d));
           for (const d of days) {
             if (d > '2026-06-30') continue;
-            const c = await search.counts(ctx.deps, actor, { asOf: d, unitId });
+            // The body the database writes must satisfy the contract.
+            const c = MemberCountsSchema.parse(JSON.parse(await search.counts(ctx.deps, actor, { asOf: d, unitId })));
             const got: Record<string, number> = {};
             for (const r of c.rows) got[r.status] = (got[r.status] ?? 0) + r.memberships;
             const want: Record<string, number> = {};

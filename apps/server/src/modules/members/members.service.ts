@@ -270,7 +270,7 @@ export async function createMember(
     const admitted = input.admission;
     const status: MemberStatus = admitted ? 'active' : 'applicant';
     const cols = personColumns(p);
-    await repo.insertMembership(tx, {
+    const inserted = await repo.insertMembership(tx, {
       associationId: actor.associationId,
       id,
       personId,
@@ -314,7 +314,8 @@ export async function createMember(
       category: input.category,
       gender,
     };
-    if (!admitted || appliedOn < admitted.date) {
+    const applicantPeriod = !admitted || appliedOn < admitted.date;
+    if (applicantPeriod) {
       await repo.insertPeriod(tx, { ...base, status: 'applicant', validFrom: appliedOn });
     }
     await recordEvent(tx, actor, {
@@ -325,8 +326,10 @@ export async function createMember(
       details: linked ? { linkedPerson: true } : null,
     });
     if (admitted) {
-      const open = await repo.openPeriod(tx, id);
-      if (open) await repo.updatePeriod(tx, open.id, { validTo: admitted.date });
+      if (applicantPeriod) {
+        const open = await repo.openPeriod(tx, id);
+        if (open) await repo.updatePeriod(tx, open.id, { validTo: admitted.date });
+      }
       await repo.insertPeriod(tx, { ...base, status: 'active', validFrom: admitted.date });
       await recordEvent(tx, actor, {
         membershipId: id,
@@ -351,8 +354,15 @@ export async function createMember(
         warnings,
       },
     });
-    const m = found(await repo.findMembership(tx, id));
-    return presentMember(tx, deps, actor, m);
+    // Nothing after the insert changes a new person's membership row; a linked person's copy
+    // was brought in step by syncPerson above.
+    const m = linked
+      ? found(await repo.findMembership(tx, id))
+      : { ...inserted, unitPath: unit.path, transitPath: null };
+    return presentMember(tx, deps, actor, m, {
+      units: [unit, admittingUnit],
+      newPerson: !linked,
+    });
   });
 }
 

@@ -49,6 +49,9 @@ describe('admission and profile', () => {
       memberNumber: expect.stringMatching(/^\d{7}$/),
     });
     expect(r.headers.etag).toBe(`"${m.version}"`);
+    // The answer to the admission is built from what the transaction knows (no photo, no
+    // transfer, a new person): it is the member as read afterwards.
+    expect((await officerA.get(`/api/members/${m.id}`)).json()).toEqual(m);
     const tl = await officerA.get(`/api/members/${m.id}/timeline`);
     expect(tl.json().items.map((e: { kind: string }) => e.kind)).toEqual(['applied', 'admitted']);
   });
@@ -87,6 +90,7 @@ describe('admission and profile', () => {
       admission,
     });
     expect(first.statusCode, first.body).toBe(201);
+    expect((await officerA.get(`/api/members/${first.json().id}`)).json()).toEqual(first.json());
     const again = await admin.post('/api/members', {
       person: testPerson({ idNumber: '001050111111' }),
       unitId: t.units.c2a,
@@ -149,6 +153,23 @@ describe('search and list', () => {
     const list = (await officerA.get(`/api/members?unitId=${t.units.g1a}&limit=10`)).json();
     const names = list.items.map((i: { fullName: string }) => i.fullName);
     expect(names.indexOf('Trần Thị Đào')).toBeLessThan(names.indexOf('Nguyễn Văn Đức'));
+  });
+
+  it('in a subtree, prefers whole-word matches and keeps the fragment mode across pages', async () => {
+    await createTestMember(ctx.deps, t, 'g1a', { fullName: 'Phạm Văn An', idNumber: '001050555551', phone: '0987000121' });
+    await createTestMember(ctx.deps, t, 'g1a', { fullName: 'Phạm Văn Anh', idNumber: '001050555552', phone: '0987000122' });
+    const names = async (url: string) => {
+      const body = (await officerA.get(url)).json();
+      return { names: body.items.map((i: { fullName: string }) => i.fullName), next: body.nextCursor as string | null };
+    };
+    // "an" is a whole word of one name only: the fragment match "Anh" is not mixed in.
+    expect((await names('/api/members?q=pham%20van%20an')).names).toEqual(['Phạm Văn An']);
+    expect((await names('/api/members?q=pham%20van%20anh')).names).toEqual(['Phạm Văn Anh']);
+    // "a" is no word: fragments, one per page, and the second page stays in fragment mode.
+    const p1 = await names('/api/members?q=pham%20van%20a&limit=1');
+    expect(p1.names).toEqual(['Phạm Văn An']);
+    const p2 = await names(`/api/members?q=pham%20van%20a&limit=1&cursor=${p1.next}`);
+    expect(p2.names).toEqual(['Phạm Văn Anh']);
   });
 
   it('pages with a cursor and filters by status and gender', async () => {
