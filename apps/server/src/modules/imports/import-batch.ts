@@ -4,6 +4,7 @@
  * of a commit. Both run inside the batch's transaction (see import-pipeline.ts).
  */
 import crypto from 'node:crypto';
+import type { PGlite } from '@electric-sql/pglite';
 import { foldVietnamese, vietnameseNameSortKey } from '@hoi/contracts';
 import { sql } from 'kysely';
 import type { Tx } from '../../db/engine.js';
@@ -23,6 +24,8 @@ export interface BatchContext {
   /** The import's unit: a member found elsewhere is outside its scope. */
   rootPath: string;
   canSensitive: boolean;
+  /** The embedded engine, whose bulk inserts go through COPY; null on a PostgreSQL server. */
+  pglite: PGlite | null;
 }
 
 export type Outcome = 'new' | 'update' | 'duplicate' | 'error';
@@ -30,6 +33,8 @@ export interface Staged {
   rowNumber: number;
   cells: unknown[];
   member: NormalizedMember | null;
+  /** The member's Vietnamese sort key, computed while reading (outside the batch's transaction). */
+  sortKey: string | null;
   unitId: string | null;
   communeCode: string | null;
   provinceCode: string | null;
@@ -152,7 +157,9 @@ export async function writeBatch(tx: Tx, c: BatchContext, rows: Staged[]) {
   const sensitive: object[] = [];
   const linked: { id: string; sortKey: string }[] = [];
   let g = 0;
-  for (const r of news) {
+  const CARD_TOKEN_BYTES = 18;
+  const tokenBytes = crypto.randomBytes(CARD_TOKEN_BYTES * news.length);
+  for (const [i, r] of news.entries()) {
     const m = r.member!;
     const personId = r.personId ?? newId();
     const membershipId = newId();
@@ -160,7 +167,7 @@ export async function writeBatch(tx: Tx, c: BatchContext, rows: Staged[]) {
     const birthYear = m.birthDate ? Number(m.birthDate.slice(0, 4)) : null;
     const joined = joinedDate(m.joinedOn);
     const from = joined ?? c.today;
-    const sortKey = vietnameseNameSortKey(m.fullName);
+    const sortKey = r.sortKey!;
     if (r.personId) linked.push({ id: personId, sortKey });
     else
       peopleRows.push({
@@ -199,7 +206,9 @@ export async function writeBatch(tx: Tx, c: BatchContext, rows: Staged[]) {
       birth_date: m.birthDate,
       phone: m.phone,
       id_number: m.idNumber,
-      card_token: crypto.randomBytes(18).toString('base64url'),
+      card_token: tokenBytes
+        .subarray(i * CARD_TOKEN_BYTES, (i + 1) * CARD_TOKEN_BYTES)
+        .toString('base64url'),
       last_event_date: from,
       notes: m.notes,
     });
@@ -238,28 +247,38 @@ export async function writeBatch(tx: Tx, c: BatchContext, rows: Staged[]) {
       });
     }
   }
-  await repo.insertJson(tx, 'people', repo.PEOPLE_COLUMNS, peopleRows, null);
-  await repo.insertJson(
+  await repo.insertBatch(tx, 'people', repo.PEOPLE_COLUMNS, peopleRows, null, c.pglite);
+  await repo.insertBatch(
     tx,
     'memberships',
     repo.MEMBERSHIP_COLUMNS,
     memberships,
     c.actor.associationId,
+    c.pglite,
   );
-  await repo.insertJson(
+  await repo.insertBatch(
     tx,
     'membership_periods',
     repo.PERIOD_COLUMNS,
     periods,
     c.actor.associationId,
+    c.pglite,
   );
-  await repo.insertJson(tx, 'member_events', repo.EVENT_COLUMNS, events, c.actor.associationId);
-  await repo.insertJson(
+  await repo.insertBatch(
+    tx,
+    'member_events',
+    repo.EVENT_COLUMNS,
+    events,
+    c.actor.associationId,
+    c.pglite,
+  );
+  await repo.insertBatch(
     tx,
     'member_sensitive',
     repo.SENSITIVE_COLUMNS,
     sensitive,
     c.actor.associationId,
+    c.pglite,
   );
   if (linked.length) await repo.syncPeople(tx, linked);
 

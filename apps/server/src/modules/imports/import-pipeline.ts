@@ -15,10 +15,9 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { JobContext } from '../jobs/jobs.service.js';
 import * as unitsRepo from '../units/units.repo.js';
 import { AddressIndex } from './address-index.js';
-import { readTable, type TableFormat } from './files/read.js';
-import { isColumnNumberingRow, type HeaderDetection } from './normalize/headers.js';
+import type { TableFormat } from './files/read.js';
+import type { HeaderDetection } from './normalize/headers.js';
 import { formatDmy } from './normalize/cells.js';
-import { normalizeRow } from './normalize/row.js';
 import {
   classifyAgainstRegistry,
   writeBatch,
@@ -27,9 +26,16 @@ import {
 } from './import-batch.js';
 import * as repo from './imports.repo.js';
 import { issue } from './import-issues.js';
+import { readRows, type ReadInput } from './read-rows.js';
 
 export const IMPORT_JOB_KIND = 'member_import';
 const BATCH = 5000;
+const YIELD_EVERY = 100;
+
+/** The items of the reader's chunks, one by one. */
+async function* rowsOf<T>(chunks: AsyncIterable<T[]>): AsyncGenerator<T> {
+  for await (const chunk of chunks) yield* chunk;
+}
 
 export interface ImportParams {
   uploadId: string;
@@ -160,6 +166,7 @@ export async function runMemberImport(ctx: JobContext): Promise<ImportResult> {
     today,
     rootPath: root.path,
     canSensitive,
+    pglite: deps.db.pglite,
   };
 
   const ids = new Map<string, number>();
@@ -190,7 +197,7 @@ export async function runMemberImport(ctx: JobContext): Promise<ImportResult> {
             counts.warning += 1;
         }
         if (commit) await writeBatch(tx, batchContext, fresh);
-        await repo.insertJson(
+        await repo.insertBatch(
           tx,
           'import_rows',
           repo.IMPORT_ROW_COLUMNS,
@@ -205,6 +212,7 @@ export async function runMemberImport(ctx: JobContext): Promise<ImportResult> {
               membership_id: r.match?.membershipId ?? null,
             })),
           actor.associationId,
+          deps.db.pglite,
         );
         if (commit) {
           const written = fresh.filter((r) => r.outcome === 'new' || r.outcome === 'update');
@@ -241,11 +249,16 @@ export async function runMemberImport(ctx: JobContext): Promise<ImportResult> {
     });
   };
 
-  for await (const raw of readTable(p.path, p.format, p.sheet ? { sheet: p.sheet } : undefined)) {
-    if (raw.rowNumber <= p.headerRow) continue;
+  const input: ReadInput = {
+    path: p.path,
+    format: p.format,
+    ...(p.sheet ? { sheet: p.sheet } : {}),
+    headerRow: p.headerRow,
+    columns: p.columns,
+    today,
+  };
+  for await (const { raw, row: r, sortKey } of rowsOf(readRows(input))) {
     if (ctx.cancelled()) throw new AppError('JOB_CANCELLED');
-    const r = normalizeRow(raw, p.columns, { today });
-    if (raw.rowNumber === p.headerRow + 1 && isColumnNumberingRow(raw.cells)) continue;
     if (r.blank || r.skip) {
       if (raw.rowNumber > cp.through) counts.skipped += 1;
       continue;
@@ -255,6 +268,7 @@ export async function runMemberImport(ctx: JobContext): Promise<ImportResult> {
       rowNumber: raw.rowNumber,
       cells: raw.cells,
       member: r.member,
+      sortKey,
       unitId: null,
       communeCode: null,
       provinceCode: null,
@@ -392,6 +406,10 @@ export async function runMemberImport(ctx: JobContext): Promise<ImportResult> {
       staged.outcome = 'error';
     batch.push(staged);
     if (batch.length >= BATCH) await flush();
+    // A database answer waits until JavaScript yields to the event loop, and reading a file
+    // chunk by chunk only goes through microtasks: yield now and then, so the next statement of
+    // the batch being written goes out while this one is still being read.
+    else if (rowsRead % YIELD_EVERY === 0) await new Promise<void>((r) => setImmediate(r));
     await ctx.progress(rowsRead);
   }
   await flush();

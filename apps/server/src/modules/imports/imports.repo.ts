@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { insertJsonRows, type BulkColumns } from '../../db/bulk-insert.js';
+import { insertJsonRows, insertRows, type BulkColumns } from '../../db/bulk-insert.js';
 import type { Tx } from '../../db/engine.js';
 
 const CURRENT = ['applicant', 'active', 'suspended'] as const;
@@ -113,6 +113,8 @@ type Columns = BulkColumns;
 
 /** Bulk insert of a batch (see db/bulk-insert.ts). */
 export const insertJson = insertJsonRows;
+/** Bulk insert of a batch, through COPY on the embedded engine (see db/bulk-insert.ts). */
+export const insertBatch = insertRows;
 
 export const PEOPLE_COLUMNS: Columns = {
   id: 'uuid',
