@@ -1,7 +1,7 @@
 /**
  * The `hoi` command end to end, as a user runs it: real processes on a real embedded database.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,4 +57,50 @@ describe('hoi CLI (embedded engine)', () => {
       fs.rmSync(path.join(dataDir, 'hoi.lock'));
     }
   }, 120_000);
+
+  it.runIf(process.platform === 'linux')(
+    'runs under a V8 heap limit in a child of the launcher, which dies with it (kill -9)',
+    async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoi-launcher-'));
+      const launcher = spawn(process.execPath, [bin, 'serve', '--no-demo'], {
+        env: { ...env, HOI_DATA_DIR: dir, PORT: '0', HOI_MAX_HEAP_MB: '', NODE_OPTIONS: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      try {
+        await new Promise<void>((resolve, reject) => {
+          launcher.stdout.on('data', (d: Buffer) => {
+            if (d.toString().includes('serving at')) resolve();
+          });
+          launcher.on('exit', (code) => reject(new Error(`launcher exited ${code}`)));
+        });
+        // Children of the launcher, from each process's parent id in /proc/<pid>/stat.
+        const children = fs
+          .readdirSync('/proc')
+          .filter((d) => /^\d+$/.test(d))
+          .filter((d) => {
+            try {
+              const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+              return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === launcher.pid;
+            } catch {
+              return false;
+            }
+          })
+          .map(Number);
+        expect(children).toHaveLength(1);
+        const child = children[0]!;
+        const argv = fs.readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0');
+        expect(argv).toContain('--max-old-space-size=1024');
+        // The lock names the process that holds the database: the child.
+        expect(JSON.parse(fs.readFileSync(path.join(dir, 'hoi.lock'), 'utf8')).pid).toBe(child);
+        launcher.kill('SIGKILL');
+        const alive = () => fs.existsSync(`/proc/${child}`) && !/State:\s+Z/.test(fs.readFileSync(`/proc/${child}/status`, 'utf8'));
+        for (let i = 0; i < 40 && alive(); i++) await new Promise((r) => setTimeout(r, 50));
+        expect(alive()).toBe(false);
+      } finally {
+        launcher.kill('SIGKILL');
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
 });
