@@ -111,7 +111,7 @@ export async function exportPage(tx: Tx, p: PageParams): Promise<ExportRow[]> {
              ${p.birthFrom}::int, ${p.birthTo}::int, ${p.joinYear}::int, ${p.inTransit}::boolean,
              ${p.paidBefore}::int, ${p.after?.key ?? null}::text, ${p.after?.id ?? null}::uuid,
              ${p.limit}::int, ${arr(p.words ?? null, 'text')}
-           ) with ordinality as pg(id, sort_key, n)
+           ) with ordinality as pg(id, sort_key, by_words, n)
      cross join lateral (
              select * from memberships m where m.association_id = hoi_tenant() and m.id = pg.id
              offset 0) m`

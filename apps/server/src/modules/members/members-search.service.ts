@@ -103,13 +103,15 @@ export async function listMembers(
     const base = pageParams(f, units, today, settings);
     const words = nameWords(f.q);
     let mode: NameMode = f.mode ?? 'words';
-    let page: { id: string; sortKey: string }[] = [];
+    let page: { id: string; sortKey: string }[];
     if (words && mode === 'words') {
-      page = await repo.memberPage(tx, { ...base, words, after: f.after, limit: f.limit + 1 });
-      if (page.length === 0 && !f.after) mode = 'fragment';
-    }
-    if (!words || mode === 'fragment')
-      page = await repo.memberPage(tx, { ...base, after: f.after, limit: f.limit + 1 });
+      // The first page falls back to the fragment inside the same call when no whole word
+      // matches; later pages keep the mode of the first.
+      const fallback = !f.after;
+      const rows = await repo.memberPage(tx, { ...base, words, fallback, after: f.after, limit: f.limit + 1 });
+      if (fallback && !rows.some((r) => r.byWords)) mode = 'fragment';
+      page = rows;
+    } else page = await repo.memberPage(tx, { ...base, after: f.after, limit: f.limit + 1 });
     const shown = page.slice(0, f.limit);
     const rows = await repo.summaries(
       tx,

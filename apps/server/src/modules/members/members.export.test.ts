@@ -163,6 +163,17 @@ describe('member export (CSV, .xlsx)', () => {
     }
   });
 
+  it('exports the rows of a name search, whole words or a fragment, in Vietnamese order', async () => {
+    const names = async (q: string) => {
+      const r = await admin.get(`/api/members/export?format=csv&q=${q}`);
+      expect(r.statusCode).toBe(200);
+      const rows: string[][] = parse(r.body.slice(1));
+      return rows.slice(1).map((row) => row[col('Họ và tên')]);
+    };
+    expect(await names('van')).toEqual(['Nguyễn Văn An', 'Lê Văn Bình']);
+    expect(await names('van%20bi')).toEqual(['Lê Văn Bình']);
+  });
+
   it('answers 404 for a unit outside the caller’s scope, before sending any byte', async () => {
     const r = await officerB.get(`/api/members/export?format=xlsx&unitId=${t.units.c1a}`);
     expect(r.statusCode).toBe(404);

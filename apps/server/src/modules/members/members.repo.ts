@@ -194,23 +194,28 @@ export interface PageParams {
   paidBefore: number | null;
   after: { key: string; id: string } | null;
   limit: number;
+  /**
+   * With `words` and `name`: match the whole words, and the fragment only when no row matches
+   * them, in one call (decision 76). Each row then says which way it matched.
+   */
+  fallback?: boolean;
 }
 
 /** One keyset page of member ids in Vietnamese name order (see hoi_member_page). */
 export async function memberPage(
   tx: Tx,
   p: PageParams,
-): Promise<{ id: string; sortKey: string }[]> {
+): Promise<{ id: string; sortKey: string; byWords: boolean }[]> {
   const arr = (v: string[] | null, type: 'uuid' | 'text') =>
     v === null ? sql`null` : sql`cast(${v} as ${sql.raw(type)}[])`;
-  const r = await sql<{ id: string; sortKey: string }>`
-    select id, sort_key from hoi_member_page(
+  const r = await sql<{ id: string; sortKey: string; byWords: boolean }>`
+    select id, sort_key, by_words from hoi_member_page(
       ${p.name}::text, ${p.exact}::text, ${p.phone}::text, ${arr(p.units, 'uuid')}, ${arr(p.statuses, 'text')}, ${arr(p.categories, 'text')},
       ${p.gender}::text, ${p.birthFrom}::int, ${p.birthTo}::int, ${p.joinYear}::int, ${p.inTransit}::boolean,
-      ${p.paidBefore}::int, ${p.after?.key ?? null}::text, ${p.after?.id ?? null}::uuid, ${p.limit}::int, ${arr(p.words ?? null, 'text')})`.execute(
+      ${p.paidBefore}::int, ${p.after?.key ?? null}::text, ${p.after?.id ?? null}::uuid, ${p.limit}::int, ${arr(p.words ?? null, 'text')}, ${p.fallback ?? false}::boolean)`.execute(
     tx,
   );
-  return r.rows.map((row) => ({ id: row.id, sortKey: row.sortKey }));
+  return r.rows.map((row) => ({ id: row.id, sortKey: row.sortKey, byWords: row.byWords }));
 }
 
 /** The rows shown in lists, for the given ids (order is the caller's). */

@@ -170,6 +170,18 @@ describe('search and list', () => {
     expect(p1.names).toEqual(['Phạm Văn An']);
     const p2 = await names(`/api/members?q=pham%20van%20a&limit=1&cursor=${p1.next}`);
     expect(p2.names).toEqual(['Phạm Văn Anh']);
+    // The whole association (the administrator): the words are searched first and the fragment
+    // only when they find nothing, a second query inside the same call (decision 76).
+    const whole = async (url: string) => {
+      const body = (await admin.get(url)).json();
+      return { names: body.items.map((i: { fullName: string }) => i.fullName), next: body.nextCursor as string | null };
+    };
+    expect((await whole('/api/members?q=pham%20van%20an')).names).toEqual(['Phạm Văn An']);
+    const w1 = await whole('/api/members?q=pham%20van%20a&limit=1');
+    expect(w1.names).toEqual(['Phạm Văn An']);
+    expect((await whole(`/api/members?q=pham%20van%20a&limit=1&cursor=${w1.next}`)).names).toEqual(['Phạm Văn Anh']);
+    expect((await whole('/api/members?q=pham%20van%20zz')).names).toEqual([]);
+    expect((await names('/api/members?q=pham%20van%20zz')).names).toEqual([]);
   });
 
   it('pages with a cursor and filters by status and gender', async () => {
