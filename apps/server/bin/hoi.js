@@ -10,7 +10,15 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
-const heapMb = process.env.HOI_MAX_HEAP_MB ? Number(process.env.HOI_MAX_HEAP_MB) : 1024;
+const heapRaw = process.env.HOI_MAX_HEAP_MB ?? '';
+if (heapRaw !== '' && !/^\d+$/.test(heapRaw)) {
+  console.error(
+    `HOI_MAX_HEAP_MB phải là số MB nguyên không âm (0 = không giới hạn), nhận được "${heapRaw}" / ` +
+      `HOI_MAX_HEAP_MB must be a whole number of MB (0 = no limit), got "${heapRaw}"`,
+  );
+  process.exit(1);
+}
+const heapMb = heapRaw === '' ? 1024 : Number(heapRaw);
 const limited = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) =>
   a.includes('--max-old-space-size'),
 );

@@ -58,6 +58,17 @@ describe('hoi CLI (embedded engine)', () => {
     }
   }, 120_000);
 
+  it('refuses a heap limit that is not a whole number of MB, before starting anything', () => {
+    const r = spawnSync(process.execPath, [bin, 'migrate'], {
+      env: { ...env, HOI_MAX_HEAP_MB: '1g', NODE_OPTIONS: '' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('HOI_MAX_HEAP_MB phải là số MB nguyên');
+    expect(r.stderr).toContain('must be a whole number of MB');
+  });
+
   it.runIf(process.platform === 'linux')(
     'runs under a V8 heap limit in a child of the launcher, which dies with it (kill -9)',
     async () => {
