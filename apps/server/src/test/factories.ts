@@ -113,6 +113,12 @@ export async function login(app: FastifyInstance, username: string, password = T
  * need many logged-in calls. Login itself is tested through the route.
  */
 export async function sessionFor(app: FastifyInstance, deps: Deps, username: string): Promise<Client> {
+  const { token, csrf } = await openSession(deps, username);
+  return clientWith(app, { hoi_session: token }, csrf);
+}
+
+/** Opens a session for `username` in the database: the cookie's token and the CSRF token. */
+export async function openSession(deps: Deps, username: string): Promise<{ token: string; csrf: string }> {
   const { randomToken, hashToken } = await import('../modules/auth/tokens.js');
   const u = await deps.db.system.selectFrom('users').select(['id', 'associationId']).where('username', '=', username).executeTakeFirstOrThrow();
   const token = randomToken();
@@ -121,7 +127,7 @@ export async function sessionFor(app: FastifyInstance, deps: Deps, username: str
     .insertInto('sessions')
     .values({ associationId: u.associationId, id: newId(), tokenHash: hashToken(token), userId: u.id, csrfToken: csrf, expiresAt: new Date(Date.now() + 3600_000) })
     .execute();
-  return clientWith(app, { hoi_session: token }, csrf);
+  return { token, csrf };
 }
 
 /** A few administrative units under the fictitious province 99, for tests that need the list. */
