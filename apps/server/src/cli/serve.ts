@@ -1,6 +1,7 @@
 import { embeddedMaintenanceTask } from '../db/maintenance.js';
 import { buildApp } from '../http/app.js';
 import { startJobWorker } from '../modules/jobs/jobs.service.js';
+import { countBasesTask } from '../modules/members/member-counts.service.js';
 import { emailSenderTask } from '../modules/notifications/mail.service.js';
 import {
   caseEscalationTask,
@@ -34,7 +35,8 @@ export async function serve(opts: { demo: boolean }) {
   await ensureCalendarAroundToday(deps);
   // Overdue transfers go up to the common parent, overdue cases to the parent unit: at start and
   // hourly; the embedded database is vacuumed nightly (PostgreSQL servers have autovacuum);
-  // e-mail copies of notices go out every minute when HOI_SMTP_URL is set.
+  // e-mail copies of notices go out every minute when HOI_SMTP_URL is set; the yearly membership
+  // count bases are rebuilt every 10 minutes when a write made one stale.
   const stopEscalation = startPeriodic(
     [
       transferEscalationTask(deps),
@@ -42,6 +44,7 @@ export async function serve(opts: { demo: boolean }) {
       reportReminderTask(deps),
       embeddedMaintenanceTask(deps),
       emailSenderTask(deps),
+      countBasesTask(deps),
     ],
     app.log,
   );

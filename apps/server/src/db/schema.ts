@@ -290,6 +290,23 @@ export interface MembershipPeriodsTable {
   validTo: DateStr | null;
 }
 
+/** Derived counts on 1 January of a year (decision 78); used only while its state row exists. */
+export interface MemberCountBasesTable {
+  associationId: string;
+  asOf: DateStr;
+  unitId: string;
+  status: string;
+  category: string;
+  gender: string | null;
+  n: number;
+}
+
+export interface MemberCountBaseStateTable {
+  associationId: string;
+  asOf: DateStr;
+  builtAt: Generated<Timestamp>;
+}
+
 export interface MemberEventsTable {
   associationId: string;
   id: string;
@@ -509,6 +526,8 @@ export interface DB {
   people: PeopleTable;
   memberships: MembershipsTable;
   membershipPeriods: MembershipPeriodsTable;
+  memberCountBases: MemberCountBasesTable;
+  memberCountBaseState: MemberCountBaseStateTable;
   memberEvents: MemberEventsTable;
   memberSensitive: MemberSensitiveTable;
   memberPhotos: MemberPhotosTable;

@@ -11,6 +11,7 @@ import * as m0009 from './0009-email-outbox.js';
 import * as m0010 from './0010-member-scope-index.js';
 import * as m0011 from './0011-member-transit-fence.js';
 import * as m0012 from './0012-member-name-fallback.js';
+import * as m0013 from './0013-member-count-bases.js';
 
 /** Every migration, in order. Names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010-member-scope-index': m0010,
   '0011-member-transit-fence': m0011,
   '0012-member-name-fallback': m0012,
+  '0013-member-count-bases': m0013,
 };

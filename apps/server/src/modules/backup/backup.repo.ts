@@ -7,8 +7,16 @@ import type { DB } from '../../db/schema.js';
  */
 export type RawExecutor = Kysely<DB>;
 
-/** Kysely's own bookkeeping; never backed up nor restored (the target runs its own migrations). */
-const MIGRATION_TABLES = ['kysely_migration', 'kysely_migration_lock'];
+/**
+ * Never backed up nor restored: Kysely's own bookkeeping (the target runs its own migrations)
+ * and derived data the target rebuilds (the yearly membership count bases, decision 78).
+ */
+const SKIPPED_TABLES = [
+  'kysely_migration',
+  'kysely_migration_lock',
+  'member_count_bases',
+  'member_count_base_state',
+];
 
 export interface ColumnInfo {
   name: string;
@@ -76,7 +84,7 @@ export async function readCatalog(ex: RawExecutor): Promise<CatalogTable[]> {
       where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition
         and a.attgenerated = '' and c.relname <> all($1::text[])
       order by c.relname, a.attnum`,
-    [MIGRATION_TABLES],
+    [SKIPPED_TABLES],
   );
   const keys = await rows<{ table_name: string; column_name: string }>(
     ex,

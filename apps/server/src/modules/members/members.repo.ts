@@ -1,6 +1,5 @@
 import { sql, type Insertable } from 'kysely';
 import type { Tx } from '../../db/engine.js';
-import { roomy } from '../../db/roomy.js';
 import type { MemberEventsTable, MembershipsTable, PeopleTable } from '../../db/schema.js';
 
 /** A membership with the current path of its unit (and of the transfer target while in transit). */
@@ -248,33 +247,6 @@ export async function summaries(tx: Tx, ids: string[]) {
     .execute();
 }
 export type SummaryRow = Awaited<ReturnType<typeof summaries>>[number];
-
-/**
- * Membership counts by unit × status × category × gender as of a date, from the periods, as
- * the JSON array text of the response's rows, with the active total. The aggregate has one group
- * per unit and combination (≈130,000 for a million members): it runs with room to hash in memory
- * and, on PostgreSQL, with parallel workers (roomy), and its rows are written as JSON by the
- * database, so no 130,000 rows are decoded and re-encoded in Node (decision 70). One `concat`
- * per row rather than a chain of `||`: on PostgreSQL the
- * JSON of 77,000 rows took 107 ms instead of 196 ms.
- */
-export async function countsAsOf(tx: Tx, date: string, units: string[] | null) {
-  const unitFilter = units === null ? sql`` : sql`and unit_id = any(cast(${units} as uuid[]))`;
-  const r = await roomy(tx, () =>
-    sql<{ rows: string; active: string | number }>`
-      with g as (
-        select unit_id, status, category, gender, count(*) as n
-          from membership_periods
-         where valid_from <= ${date} and (valid_to is null or valid_to > ${date}) ${unitFilter}
-         group by unit_id, status, category, gender)
-      select '[' || coalesce(string_agg(concat('{"unitId":"', unit_id, '","status":', to_json(status),
-               ',"category":', to_json(category), ',"gender":', coalesce(to_json(gender)::text, 'null'),
-               ',"memberships":', n, '}'), ','), '') || ']' as rows,
-             coalesce(sum(n) filter (where status = 'active'), 0) as active
-        from g`.execute(tx),
-  );
-  return { rowsJson: r.rows[0]!.rows, active: Number(r.rows[0]!.active) };
-}
 
 export async function unitIdsOfSubtrees(tx: Tx, paths: string[]): Promise<string[]> {
   const r = await sql<{
