@@ -36,6 +36,12 @@ describe('hoi CLI (embedded engine)', () => {
     expect(hoi('user', 'assign', 'cli.user', '--role', 'viewer', '--unit', 'HN').code).toBe(0);
     expect(hoi('user', 'reset-password', 'cli.user', '--password', 'cli-password-456').code).toBe(0);
 
+    // The demo's members have years of history: every year's count base is built, once.
+    const bases = hoi('counts', 'rebuild');
+    expect(bases.code, bases.err).toBe(0);
+    expect(Number(bases.out.match(/count bases built: (\d+)/)?.[1])).toBeGreaterThan(0);
+    expect(hoi('counts', 'rebuild').out).toContain('count bases built: 0');
+
     const verify = hoi('audit', 'verify');
     expect(verify.code, verify.err).toBe(0);
     expect(JSON.parse(verify.out)).toMatchObject({ ok: true });

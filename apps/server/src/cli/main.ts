@@ -7,6 +7,7 @@ import { verifyAudit } from '../modules/audit/audit.service.js';
 import { importAdminUnits } from '../modules/admin-units/admin-units.import.js';
 import { backupToFile, restoreFromFile } from '../modules/backup/backup.service.js';
 import { escalateOverdue } from '../modules/transfers/escalate-transfers.service.js';
+import { refreshCountBases } from '../modules/members/member-counts.service.js';
 import { todayIn } from '../platform/clock.js';
 import { seedDemo } from '../seed/demo.js';
 import { openCliDeps } from './context.js';
@@ -184,6 +185,20 @@ report
     withDeps('report remind', async (deps) => {
       const n = await sendReportReminders(deps, todayIn(deps.clock));
       console.log(`Đã gửi nhắc / reminders sent: ${n}`);
+    }),
+  );
+
+program
+  .command('counts')
+  .description('Số liệu hội viên / membership counts')
+  .command('rebuild')
+  .description(
+    'Dựng các mốc số liệu đầu năm còn thiếu / build the missing yearly count bases (the server also does it every 10 minutes)',
+  )
+  .action(() =>
+    withDeps('counts rebuild', async (deps) => {
+      const n = await refreshCountBases(deps);
+      console.log(`Đã dựng mốc số liệu / count bases built: ${n}`);
     }),
   );
 
