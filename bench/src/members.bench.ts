@@ -132,7 +132,7 @@ export async function benchMembers(deps: Deps): Promise<Result[]> {
     new Date(Date.UTC(2018, 0, 1) + i * 86_400_000 * 23).toISOString().slice(0, 10);
   const countsTarget = engine === 'postgres' ? 1000 : 3000;
   // Over a real socket to the response's last byte (decision 77): `app.inject` copies the 8 MB
-  // body twice and decodes it in the bench's own process, and the client's JSON.parse of 79,000
+  // body twice and decodes it in the bench's own process, and the client's JSON.parse of 57,000–79,000
   // rows is the browser's work, not the server's. Both are reported beside it, on fewer dates.
   const countRows = (await get(`/api/members/counts?asOf=${day(0)}`)).json<{ rows: unknown[] }>().rows.length;
   const socket = await socketClient(app, (await openSession(deps, adminUser)).token);

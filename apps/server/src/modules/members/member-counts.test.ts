@@ -50,7 +50,7 @@ describe('yearly membership count bases', () => {
   it('are built for every year, read when current, and marked stale by a past-dated write', async () => {
     // Admitted 15/03/2024; one resigns on 10/02/2025, one is suspended 01/06/2026.
     const a = await createTestMember(ctx.deps, t, 'b1a', { fullName: 'Lê Văn Một' });
-    const b = await createTestMember(ctx.deps, t, 'b1a', { fullName: 'Trần Văn Hai' });
+    await createTestMember(ctx.deps, t, 'b1a', { fullName: 'Trần Văn Hai' });
     const c = await createTestMember(ctx.deps, t, 'g1a', { fullName: 'Phạm Văn Ba' });
     const actor = cliActor(t.associationId);
     await members.transition(ctx.deps, actor, a.id, a.version, { action: 'resign', effectiveDate: '2025-02-10', reason: 'Chuyển nơi ở' });
@@ -94,7 +94,6 @@ describe('yearly membership count bases', () => {
     expect(await refreshCountBases(ctx.deps, t.associationId)).toBe(1);
     expect(await currentBases()).toEqual(['2024-01-01', '2025-01-01', '2026-01-01']);
     for (const d of [...dates, '2026-06-29']) expect((await countsAt(d)).byKey, d).toEqual(await fullCount(d));
-    void b;
   });
 
   it('waits for writers of periods: a base is not built while one holds the lock', async () => {
